@@ -1,0 +1,4 @@
+import { notYetCommand } from './not-yet.js';
+
+export const backupCommand = notYetCommand('backup');
+export const restoreCommand = notYetCommand('restore');

@@ -1,0 +1,3 @@
+import { notYetCommand } from './not-yet.js';
+
+export const mapCommand = notYetCommand('map');
