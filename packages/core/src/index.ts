@@ -1,1 +1,5 @@
-export {};
+export * from './errors.js';
+export * from './vocab/index.js';
+export * from './schemas/index.js';
+export * from './util/dates.js';
+export * from './access/index.js';
