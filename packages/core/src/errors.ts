@@ -84,7 +84,8 @@ export const badRequest = (message: string, field?: string): DomainError =>
   new DomainError({ code: 'bad_request', message, ...(field ? { field } : {}) });
 export const forbidden = (message = 'Your role or site does not allow this'): DomainError =>
   new DomainError({ code: 'forbidden', message });
-export const notFound = (what: string): DomainError => new DomainError({ code: 'not_found', message: `${what} not found` });
+export const notFound = (what: string): DomainError =>
+  new DomainError({ code: 'not_found', message: `${what} not found` });
 export const versionConflict = (current: unknown, expected: number, actual: number): DomainError =>
   new DomainError({
     code: 'version_conflict',

@@ -3,3 +3,4 @@ export * from './vocab/index.js';
 export * from './schemas/index.js';
 export * from './util/dates.js';
 export * from './access/index.js';
+export * from './rules/index.js';

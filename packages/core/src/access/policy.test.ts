@@ -5,7 +5,12 @@ import { formNames } from '../schemas/forms.js';
 
 const A = 'site-a';
 const B = 'site-b';
-const actor = (role: Actor['role'], siteId: string | null = null): Actor => ({ userId: `u-${role}`, role, siteId, display: role });
+const actor = (role: Actor['role'], siteId: string | null = null): Actor => ({
+  userId: `u-${role}`,
+  role,
+  siteId,
+  display: role,
+});
 
 describe('access policy', () => {
   it('keeps site staff inside their own site', () => {

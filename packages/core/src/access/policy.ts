@@ -104,7 +104,9 @@ export function decide(actor: Actor, action: Action, resource: Resource, siteId:
       return deny('only administrators manage users');
     case 'audit':
       if (action !== 'read') return deny('the audit trail is append-only');
-      if (actor.role === 'admin' || actor.role === 'monitor') return allow(`${actor.role} reads the audit trail`);
+      if (actor.role === 'admin' || actor.role === 'monitor') {
+        return allow(`${actor.role} reads the audit trail`);
+      }
       if ((actor.role === 'investigator' || actor.role === 'coordinator') && reachesSite(actor, siteId)) {
         return allow('site staff read the history of their own records');
       }
@@ -153,5 +155,10 @@ export function canSeeReading(actor: Actor, readerId: string): boolean {
  */
 export function canSeeSuggestion(actor: Actor, ownReadingCommitted: boolean): boolean {
   if (actor.role === 'reader') return ownReadingCommitted;
-  return actor.role === 'investigator' || actor.role === 'coordinator' || actor.role === 'monitor' || actor.role === 'statistician';
+  return (
+    actor.role === 'investigator' ||
+    actor.role === 'coordinator' ||
+    actor.role === 'monitor' ||
+    actor.role === 'statistician'
+  );
 }

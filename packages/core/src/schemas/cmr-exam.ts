@@ -1,16 +1,31 @@
 import { z } from 'zod';
 import { code, dicomUid, id, isoDate, num, opt } from './common.js';
 import { defineForm } from './define-form.js';
-import { ContrastAgent, ExamKind, FIELD_STRENGTHS, ImageQuality, Sequence, VISIT_MONTHS, Vendor } from '../vocab/index.js';
+import {
+  ContrastAgent,
+  ExamKind,
+  FIELD_STRENGTHS,
+  ImageQuality,
+  Sequence,
+  VISIT_MONTHS,
+  Vendor,
+} from '../vocab/index.js';
 
 /** Field strength in tesla: 1.5 or 3. */
-export const fieldStrength = z.union(FIELD_STRENGTHS.map((t) => z.literal(t)) as [z.ZodLiteral<1.5>, z.ZodLiteral<3>], {
-  error: 'must be 1.5 or 3 (tesla)',
-});
+export const fieldStrength = z.union(
+  FIELD_STRENGTHS.map((t) => z.literal(t)) as [z.ZodLiteral<1.5>, z.ZodLiteral<3>],
+  {
+    error: 'must be 1.5 or 3 (tesla)',
+  }
+);
 
 /** A scheduled visit month: 1, 3, 6, 12, 24 or 36. */
 export const visitMonth = z.union(
-  VISIT_MONTHS.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<3>, ...z.ZodLiteral<6 | 12 | 24 | 36>[]],
+  VISIT_MONTHS.map((m) => z.literal(m)) as unknown as [
+    z.ZodLiteral<1>,
+    z.ZodLiteral<3>,
+    ...z.ZodLiteral<6 | 12 | 24 | 36>[],
+  ],
   { error: 'must be one of 1, 3, 6, 12, 24, 36 (months)' }
 );
 

@@ -33,13 +33,18 @@ export interface FormSpec<Name extends FormName, P extends z.ZodRawShape, F exte
  * A case-report form: its field shape and the zod schemas derived from it for creating, updating and
  * reading records. Objects are strict: an unknown key is an error naming that key.
  */
-export interface FormDef<Name extends FormName, P extends z.ZodRawShape, F extends z.ZodRawShape>
-  extends FormSpec<Name, P, F> {
+export interface FormDef<
+  Name extends FormName,
+  P extends z.ZodRawShape,
+  F extends z.ZodRawShape,
+> extends FormSpec<Name, P, F> {
   /** Body of a create: parent keys, data fields, and optionally the form status. */
   readonly create: z.ZodObject<P & F & { formStatus: z.ZodOptional<typeof formStatus> }, z.core.$strict>;
   /** Body of an update: any subset of the data fields, the version read, a reason when needed. */
   readonly update: z.ZodObject<
-    { [K in keyof F]: z.ZodOptional<F[K]> } & typeof updateMeta & { formStatus: z.ZodOptional<typeof formStatus> },
+    { [K in keyof F]: z.ZodOptional<F[K]> } & typeof updateMeta & {
+        formStatus: z.ZodOptional<typeof formStatus>;
+      },
     z.core.$strict
   >;
   /** A stored record as the API returns it. */
@@ -53,7 +58,10 @@ export function defineForm<const Name extends FormName, P extends z.ZodRawShape,
   const create = z.strictObject({ ...spec.parent, ...spec.fields, formStatus: formStatus.optional() });
   // An update changes only what it names: defaults (e.g. `symptoms: []`) must not fill in the rest.
   const partialFields = Object.fromEntries(
-    Object.entries(spec.fields).map(([k, s]) => [k, (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : (s as z.ZodType)).optional()])
+    Object.entries(spec.fields).map(([k, s]) => [
+      k,
+      (s instanceof z.ZodDefault ? (s.unwrap() as z.ZodType) : (s as z.ZodType)).optional(),
+    ])
   );
   const update = z.strictObject({ ...partialFields, ...updateMeta, formStatus: formStatus.optional() });
   const record = z.object({ ...recordMeta, ...spec.parent, ...spec.fields });

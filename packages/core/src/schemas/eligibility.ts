@@ -31,21 +31,27 @@ export const eligibilityForm = defineForm({
 export type Eligibility = z.infer<typeof eligibilityForm.record>;
 
 /** The reasons a participant is excluded, for the STARD/STROBE flow diagram. */
-export type ExclusionReason = 'no_cmr' | 'consent_declined' | 'mass_undetermined' | 'follow_up_impossible' | 'other';
+export type ExclusionReason =
+  'no_cmr' | 'consent_declined' | 'mass_undetermined' | 'follow_up_impossible' | 'other';
 
 /** The eligibility fields needed to decide. */
 export type EligibilityDecisionInput = Pick<
   Eligibility,
-  'cmrScheduledOrDone' | 'consent' | 'exclusionMassUndetermined' | 'exclusionFollowUpImpossible' | 'exclusionOther'
+  | 'cmrScheduledOrDone'
+  | 'consent'
+  | 'exclusionMassUndetermined'
+  | 'exclusionFollowUpImpossible'
+  | 'exclusionOther'
 >;
 
 /**
  * Decides eligibility: `eligible` when included and no exclusion applies; `excluded` with the reasons
  * when any criterion fails; `pending` while inclusion or consent is not yet recorded.
  */
-export function eligibilityDecision(
-  e: EligibilityDecisionInput
-): { readonly decision: 'eligible' | 'excluded' | 'pending'; readonly reasons: readonly ExclusionReason[] } {
+export function eligibilityDecision(e: EligibilityDecisionInput): {
+  readonly decision: 'eligible' | 'excluded' | 'pending';
+  readonly reasons: readonly ExclusionReason[];
+} {
   const reasons: ExclusionReason[] = [];
   if (e.cmrScheduledOrDone === false) reasons.push('no_cmr');
   if (e.consent === 'declined') reasons.push('consent_declined');

@@ -84,7 +84,7 @@ export const lesionFindingForm = defineForm({
     t1NativeSequence: opt(code(MappingSequence)),
     t1NativeSource: opt(code(QuantSource)),
     t1NativeProvenance: opt(quantProvenance),
-    t2Ms: opt(num(5, 500, 'ms')),
+    t2Ms: opt(num(5, 1500, 'ms')),
     t2Sequence: opt(code(MappingSequence)),
     t2Source: opt(code(QuantSource)),
     t2Provenance: opt(quantProvenance),

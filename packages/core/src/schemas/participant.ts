@@ -32,7 +32,9 @@ export const participantForm = defineForm({
   label: { en: 'Participant', zh: '受试者' },
   parent: { siteId: id },
   fields: {
-    recruitment: opt(z.enum(['prospective', 'retrospective'], { error: 'must be prospective or retrospective' })),
+    recruitment: opt(
+      z.enum(['prospective', 'retrospective'], { error: 'must be prospective or retrospective' })
+    ),
     sex: opt(code(Sex)),
     birthYear: opt(int(1900, 2100)),
     symptoms: z.array(code(Symptom)).max(9).default([]),
@@ -49,7 +51,14 @@ export const participantForm = defineForm({
     haematocrit: opt(num(0.05, 0.8)),
     haematocritDate: opt(isoDate),
   },
-  requiredWhenComplete: ['recruitment', 'sex', 'birthYear', 'knownExtracardiacCancer', 'atrialFibrillation', 'priorMyocardialInfarction'],
+  requiredWhenComplete: [
+    'recruitment',
+    'sex',
+    'birthYear',
+    'knownExtracardiacCancer',
+    'atrialFibrillation',
+    'priorMyocardialInfarction',
+  ],
 });
 
 /** Fields the server sets on a participant; never in a create or update body. */
@@ -94,8 +103,18 @@ export const identifiersForm = defineForm({
     fullName: opt(z.string().trim().min(1).max(200)),
     hospitalRecordNumber: opt(z.string().trim().min(1).max(64)),
     dateOfBirth: opt(isoDate),
-    phone: opt(z.string().trim().regex(/^[+0-9 ()-]{5,32}$/, { error: 'must be a phone number' })),
-    alternatePhone: opt(z.string().trim().regex(/^[+0-9 ()-]{5,32}$/, { error: 'must be a phone number' })),
+    phone: opt(
+      z
+        .string()
+        .trim()
+        .regex(/^[+0-9 ()-]{5,32}$/, { error: 'must be a phone number' })
+    ),
+    alternatePhone: opt(
+      z
+        .string()
+        .trim()
+        .regex(/^[+0-9 ()-]{5,32}$/, { error: 'must be a phone number' })
+    ),
     email: opt(z.email({ error: 'must be an e-mail address' })),
     address: opt(z.string().trim().max(500)),
     /** How and when to reach the participant (best time to call, a relative to ask). */
