@@ -4,3 +4,4 @@ export * from './schemas/index.js';
 export * from './util/dates.js';
 export * from './access/index.js';
 export * from './rules/index.js';
+export * from './derived/index.js';
