@@ -1,1 +1,37 @@
-export {};
+/**
+ * @cmr-mass/stats: statistics that agree with R. Pure functions returning immutable typed results;
+ * see README.md for the scope and the R equivalent of each function.
+ */
+export { StatsComputationError, StatsInputError } from './errors.js';
+export type { MaybeNumber, MethodInfo } from './result.js';
+
+export { pnorm, qnorm, dnorm } from './math/normal.js';
+export { pchisq } from './math/chisq.js';
+export { lgamma, pgammaTails } from './math/gamma.js';
+export type { GammaTails } from './math/gamma.js';
+export { lbeta, pbetaTails, qbeta, pt } from './math/beta.js';
+export type { BetaTails } from './math/beta.js';
+
+export { clopperPearson, wilsonScore } from './diagnostic/binomial-ci.js';
+export { diagnostic2x2 } from './diagnostic/diagnostic-2x2.js';
+export type {
+  Diagnostic2x2Result,
+  LikelihoodRatio,
+  ProportionWithIntervals,
+  TwoByTwo,
+} from './diagnostic/diagnostic-2x2.js';
+export { cohenKappa, kappaWeightMatrix, KappaWeights } from './agreement/cohen-kappa.js';
+export type { CohenKappaResult } from './agreement/cohen-kappa.js';
+
+export { runStatsSpec, ANALYSES } from './spec/run-spec.js';
+export type { SpecOutput } from './spec/run-spec.js';
+
+export { groupingFrom } from './survival/grouping.js';
+export type { Grouping } from './survival/grouping.js';
+export { mergeNearTies, TIME_TIE_TOLERANCE } from './survival/timefix.js';
+export { kaplanMeier } from './survival/kaplan-meier.js';
+export type { KaplanMeierInput, KaplanMeierResult, KmCurve } from './survival/kaplan-meier.js';
+export type { KmSummaryRow } from './survival/km-summary.js';
+export type { KmQuantileRow } from './survival/km-quantiles.js';
+export { logrank } from './survival/logrank.js';
+export type { LogrankGroup, LogrankInput, LogrankResult } from './survival/logrank.js';
