@@ -35,3 +35,12 @@ export type { KmSummaryRow } from './survival/km-summary.js';
 export type { KmQuantileRow } from './survival/km-quantiles.js';
 export { logrank } from './survival/logrank.js';
 export type { LogrankGroup, LogrankInput, LogrankResult } from './survival/logrank.js';
+
+export { roc, rocFromGroups, autoDirection, defaultLevels, trapezoidAuc } from './roc/roc.js';
+export type { RocDirection, RocOptions, RocPoint, RocResult } from './roc/roc.js';
+export { delongPlacements } from './roc/delong.js';
+export type { Placements } from './roc/delong.js';
+export { rocTest } from './roc/roc-test.js';
+export type { RocTestResult } from './roc/roc-test.js';
+export { logisticGlm } from './regression/logistic-glm.js';
+export type { GlmCoefficient, LogisticGlmOptions, LogisticGlmResult } from './regression/logistic-glm.js';

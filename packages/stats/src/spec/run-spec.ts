@@ -3,6 +3,8 @@ import { isJsonObject, jsonType } from './json.js';
 import { SpecReader } from './reader.js';
 import { runCohenKappa, runDiagnostic2x2 } from './analyses/tables.js';
 import { runKaplanMeier, runLogrank } from './analyses/survival.js';
+import { runRoc, runRocTest } from './analyses/roc.js';
+import { runLogisticGlm } from './analyses/logistic-glm.js';
 import type { AnalysisRunner, SpecOutput } from './analyses/types.js';
 
 export type { SpecOutput } from './analyses/types.js';
@@ -11,6 +13,9 @@ export type { SpecOutput } from './analyses/types.js';
 const RUNNERS: Readonly<Record<string, AnalysisRunner>> = {
   kaplan_meier: runKaplanMeier,
   logrank: runLogrank,
+  roc: runRoc,
+  roc_test: runRocTest,
+  logistic_glm: runLogisticGlm,
   diagnostic_2x2: runDiagnostic2x2,
   cohen_kappa: runCohenKappa,
 };

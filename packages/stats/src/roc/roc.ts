@@ -1,0 +1,254 @@
+import { StatsComputationError, StatsInputError } from '../errors.js';
+import { accurateSum } from '../math/accurate-sum.js';
+import { qnorm } from '../math/normal.js';
+import { stableOrder } from '../math/order.js';
+import { freeze, type MaybeNumber, type MethodInfo } from '../result.js';
+import { centredCrossProduct, delongPlacements, sampleVariance, type RocDirection } from './delong.js';
+
+export type { RocDirection } from './delong.js';
+
+/** One point of a ROC curve. */
+export interface RocPoint {
+  readonly threshold: number;
+  readonly sensitivity: number;
+  readonly specificity: number;
+}
+
+/** Result of {@link roc}. */
+export interface RocResult extends MethodInfo {
+  /** [control level, case level]. */
+  readonly levels: readonly [string, string];
+  /** The direction used ("auto" resolved). */
+  readonly direction: RocDirection;
+  /** Marker values of the controls and of the cases, in data order. */
+  readonly controls: readonly number[];
+  readonly cases: readonly number[];
+  /** Trapezoidal area under the empirical curve (= the Mann-Whitney statistic). */
+  readonly auc: number;
+  /** DeLong variance of the AUC; `null` (NA) with a single case or control. */
+  readonly varAuc: MaybeNumber;
+  /** θ ∓ z √S truncated to [0, 1]; `null` limits with a single case or control. */
+  readonly ciAuc: {
+    readonly lower: MaybeNumber;
+    readonly auc: MaybeNumber;
+    readonly upper: MaybeNumber;
+    readonly confLevel: number;
+  };
+  /** Points maximizing sensitivity + specificity (several when tied), in curve order. */
+  readonly bestYouden: readonly RocPoint[];
+  /** Every threshold: −∞, the midpoints between consecutive distinct values, +∞ (specificity increasing). */
+  readonly curve: readonly RocPoint[];
+}
+
+/** Options of {@link roc}. */
+export interface RocOptions {
+  /** [control, case]; default: the two distinct response values (numbers ascending, strings by code unit). */
+  readonly levels?: readonly [string, string];
+  /** "<": controls lower; "auto" (default): "<" when median(controls) ≤ median(cases) (pROC's rule). */
+  readonly direction?: RocDirection | 'auto';
+  readonly confLevel?: number;
+}
+
+function median(values: readonly number[]): number {
+  const s = Float64Array.from(values).sort();
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+}
+
+/** pROC's automatic direction: "<" when median(controls) ≤ median(cases), else ">". */
+export function autoDirection(controls: readonly number[], cases: readonly number[]): RocDirection {
+  return median(controls) <= median(cases) ? '<' : '>';
+}
+
+/** The two levels when none are given: the response's distinct values, sorted. */
+export function defaultLevels(response: readonly (string | number)[]): [string, string] {
+  const numeric = response.every((v) => typeof v === 'number');
+  const distinct = numeric
+    ? [...new Set(response as number[])].sort((a, b) => a - b).map(String)
+    : [...new Set(response.map(String))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (distinct.length !== 2) {
+    throw new StatsInputError('levels', `the response has ${distinct.length} levels, not 2: give levels`);
+  }
+  return [distinct[0]!, distinct[1]!];
+}
+
+/** pROC's thresholds: −∞, midpoints of consecutive distinct values (halves first past 1e100), +∞. */
+function thresholdsOf(
+  sortedUnique: readonly number[],
+  direction: RocDirection,
+  present: ReadonlySet<number>
+): number[] {
+  const u = sortedUnique;
+  const out: number[] = [];
+  for (let i = 0; i <= u.length; i++) {
+    const a = i === 0 ? -Infinity : u[i - 1]!;
+    const b = i === u.length ? Infinity : u[i]!;
+    const t1 = (a + b) / 2;
+    let t = Math.abs(t1) > 1e100 ? a / 2 + b / 2 : t1;
+    // a midpoint that rounds onto a data value (near-equal values) goes to the correct side
+    if (i > 0 && i < u.length && present.has(t)) {
+      if (direction === '<' && t === a) t = b;
+      if (direction === '>' && t === b) t = a;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Sensitivities and specificities at the thresholds, from one sort (pROC's fast algorithm). */
+function curveOf(controls: readonly number[], cases: readonly number[], direction: RocDirection): RocPoint[] {
+  const nControls = controls.length;
+  const nCases = cases.length;
+  const pooled = Float64Array.from([...controls, ...cases]);
+  const ord = stableOrder(pooled);
+  const unique: number[] = [];
+  const casesAt: number[] = [];
+  const controlsAt: number[] = [];
+  for (let i = 0; i < ord.length;) {
+    const v = pooled[ord[i]!]!;
+    let c = 0;
+    let k = 0;
+    for (; i < ord.length && pooled[ord[i]!] === v; i++) {
+      if (ord[i]! >= nControls) c++;
+      else k++;
+    }
+    unique.push(v);
+    casesAt.push(c);
+    controlsAt.push(k);
+  }
+  const thresholds = thresholdsOf(unique, direction, new Set(unique));
+  const m = unique.length;
+  const se = new Array<number>(m + 1);
+  const sp = new Array<number>(m + 1);
+  let tp = 0;
+  let fp = 0;
+  if (direction === '<') {
+    // positives: value above the threshold; walk values from the top
+    se[m] = 0;
+    sp[m] = 1;
+    for (let k = m - 1; k >= 0; k--) {
+      tp += casesAt[k]!;
+      fp += controlsAt[k]!;
+      se[k] = tp / nCases;
+      sp[k] = (nControls - fp) / nControls;
+    }
+    return thresholds.map((t, i) => ({ threshold: t, sensitivity: se[i]!, specificity: sp[i]! }));
+  }
+  // ">": positives below the threshold; walk from the bottom, then list with specificity increasing
+  se[0] = 0;
+  sp[0] = 1;
+  for (let k = 0; k < m; k++) {
+    tp += casesAt[k]!;
+    fp += controlsAt[k]!;
+    se[k + 1] = tp / nCases;
+    sp[k + 1] = (nControls - fp) / nControls;
+  }
+  return thresholds.map((t, i) => ({ threshold: t, sensitivity: se[i]!, specificity: sp[i]! })).reverse();
+}
+
+/** Trapezoidal AUC of a curve listed with specificity increasing. */
+export function trapezoidAuc(curve: readonly RocPoint[]): number {
+  const terms = new Float64Array(Math.max(0, curve.length - 1));
+  for (let i = 1; i < curve.length; i++) {
+    terms[i - 1] =
+      ((curve[i]!.sensitivity + curve[i - 1]!.sensitivity) / 2) *
+      (curve[i]!.specificity - curve[i - 1]!.specificity);
+  }
+  return accurateSum(terms);
+}
+
+/**
+ * Empirical ROC curve of a numeric marker for a two-level response, with pROC's rules: controls and
+ * cases from `levels` (other responses ignored), the direction from the medians when "auto", thresholds
+ * at the midpoints between distinct values; the AUC with DeLong's variance and CI, and the Youden-
+ * optimal threshold(s).
+ *
+ * R equivalent: `roc(response, marker, levels, direction)`, `ci.auc(r, method = "delong")`,
+ * `var(r, method = "delong")`, `coords(r, "best", best.method = "youden")` (pROC 1.18).
+ * See: DeLong, DeLong & Clarke-Pearson (1988), Biometrics 44:837-845; W. J. Youden (1950), "Index for
+ * rating diagnostic tests", Cancer 3:32-35; X. Robin et al. (2011), "pROC", BMC Bioinformatics 12:77.
+ * @throws StatsInputError for a non-finite marker value (field `marker[i]`) or without two levels.
+ * @throws StatsComputationError without controls or without cases.
+ */
+export function roc(
+  marker: ArrayLike<number>,
+  response: readonly (string | number)[],
+  options: RocOptions = {}
+): RocResult {
+  if (marker.length !== response.length) {
+    throw new StatsInputError('marker', 'marker and response must have the same length');
+  }
+  const levels = options.levels ?? defaultLevels(response);
+  const controls: number[] = [];
+  const cases: number[] = [];
+  for (let i = 0; i < response.length; i++) {
+    const r = String(response[i]);
+    if (r !== levels[0] && r !== levels[1]) continue;
+    const v = marker[i]!;
+    if (!Number.isFinite(v)) {
+      throw new StatsInputError(`marker[${i}]`, 'marker values must be finite numbers');
+    }
+    (r === levels[0] ? controls : cases).push(v);
+  }
+  if (controls.length === 0) throw new StatsComputationError('no control observation');
+  if (cases.length === 0) throw new StatsComputationError('no case observation');
+  const direction =
+    options.direction === undefined || options.direction === 'auto'
+      ? autoDirection(controls, cases)
+      : options.direction;
+  return rocFromGroups(controls, cases, direction, [levels[0], levels[1]], options.confLevel ?? 0.95);
+}
+
+/** {@link roc} from the controls' and the cases' values directly. */
+export function rocFromGroups(
+  controls: readonly number[],
+  cases: readonly number[],
+  direction: RocDirection,
+  levels: readonly [string, string],
+  confLevel = 0.95
+): RocResult {
+  const curve = curveOf(controls, cases, direction);
+  const auc = trapezoidAuc(curve);
+  const n = controls.length;
+  const m = cases.length;
+  const warnings: string[] = [];
+  let best = -Infinity;
+  for (const p of curve) best = Math.max(best, p.sensitivity + p.specificity);
+  const bestYouden = curve.filter((p) => p.sensitivity + p.specificity === best);
+  if (Math.abs(best - 2) < Math.sqrt(2.220446049250313e-16)) {
+    warnings.push('var() of a ROC curve with AUC == 1 is always 0 and can be misleading.');
+  }
+  let varAuc: MaybeNumber = null;
+  let ciAuc: RocResult['ciAuc'] = { lower: null, auc: null, upper: null, confLevel };
+  if (m > 1 && n > 1) {
+    const pl = delongPlacements(cases, controls, direction);
+    varAuc = sampleVariance(pl.y) / n + sampleVariance(pl.x) / m;
+    const s =
+      centredCrossProduct(pl.x, pl.theta, pl.x, pl.theta) / m +
+      centredCrossProduct(pl.y, pl.theta, pl.y, pl.theta) / n;
+    const sd = Math.sqrt(s);
+    const clamp = (v: number): number => Math.min(1, Math.max(0, v));
+    ciAuc = {
+      lower: clamp(pl.theta + sd * qnorm((1 - confLevel) / 2)),
+      auc: clamp(pl.theta + sd * qnorm(0.5)),
+      upper: clamp(pl.theta + sd * qnorm(1 - (1 - confLevel) / 2)),
+      confLevel,
+    };
+  }
+  return freeze({
+    method: 'Empirical ROC curve; DeLong variance and CI of the AUC; Youden-optimal threshold',
+    rEquivalent:
+      'pROC::roc(response, marker, levels, direction); ci.auc(r, method = "delong"); coords(r, "best")',
+    converged: true,
+    warnings,
+    levels: [levels[0], levels[1]] as const,
+    direction,
+    controls: [...controls],
+    cases: [...cases],
+    auc,
+    varAuc,
+    ciAuc,
+    bestYouden,
+    curve,
+  });
+}
