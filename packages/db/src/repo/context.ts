@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@cmr-mass/core';
+
+/**
+ * What a repository needs to know about the request it serves: who acts, the clock and how to make
+ * identifiers. One repository per request (medplum's `RepositoryContext`). The synthetic-cohort
+ * generator passes a fixed clock and a seeded id generator to get the same database twice.
+ */
+export interface RepoContext {
+  readonly actor: Actor;
+  /** The current time (UTC); stamped on records and audit rows. */
+  now(): Date;
+  /** A new UUID for a record. */
+  newId(): string;
+}
+
+/** A context with the system clock and random UUIDs. */
+export function systemContext(actor: Actor): RepoContext {
+  return { actor, now: () => new Date(), newId: () => randomUUID() };
+}

@@ -1,0 +1,208 @@
+import {
+  deleteBody,
+  forms,
+  invalidState,
+  reasonRequired,
+  versionConflict,
+  type FormName,
+  type RuleViolation,
+} from '@cmr-mass/core';
+import { canonicalJson } from '../audit/canonical.js';
+import type { LooseRow } from '../schema/tables.js';
+import { codecOf, type FormCodec } from './form-codec.js';
+import {
+  checkNoLiveChildren,
+  checkOwnership,
+  missing,
+  prepareCreate,
+  resolveCreate,
+  resolveExisting,
+} from './form-hooks.js';
+import { parseInput, type Parser } from './parse.js';
+import { present } from './present.js';
+import { requireAccess } from './scope.js';
+import { refreshStatus, STATUS_FORMS } from './status.js';
+import type { Tx } from './unit-of-work.js';
+import { checkWrite } from './validate.js';
+
+type Rec = Record<string, unknown>;
+
+/** The result of a write: the record as stored, and the plausibility warnings to show. */
+export interface WriteResult<R> {
+  readonly record: R;
+  readonly warnings: readonly RuleViolation[];
+}
+
+/** Fields the audit row carries itself (who and when), left out of the snapshots. */
+const STAMP_FIELDS = new Set(['createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+
+/** The values of a new record for the audit trail (nulls left out: absent means null). */
+export function createSnapshot(record: Readonly<Rec>): Rec {
+  const out: Rec = {};
+  for (const [k, v] of Object.entries(record)) if (v !== null && !STAMP_FIELDS.has(k)) out[k] = v;
+  return out;
+}
+
+function pick(record: Readonly<Rec>, keys: readonly string[]): Rec {
+  const out: Rec = {};
+  for (const k of keys) out[k] = record[k] ?? null;
+  return out;
+}
+
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+
+/** Reads a live row of a form table inside the write (`not_found` when missing or soft-deleted). */
+async function liveRow(tx: Tx, codec: FormCodec, id: string): Promise<LooseRow> {
+  const row = await tx.loose.selectFrom(codec.table).selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.deleted_at !== null) missing(codec.form);
+  return row;
+}
+
+/** Creates a record of any form but `participant` (which allocates a study ID: see participants). */
+export async function createFormRecord(tx: Tx, form: FormName, input: unknown): Promise<WriteResult<Rec>> {
+  const codec = codecOf(form);
+  const body = parseInput(forms[form].create as Parser<Rec>, input);
+  const target = await resolveCreate(tx, form, body);
+  const p = target.participant;
+  requireAccess(tx.ctx.actor, 'create', form, p.siteId);
+  if (p.withdrawnDate !== null) {
+    throw invalidState(`the participant withdrew on ${p.withdrawnDate}: no new data can be recorded`, 'participantId');
+  }
+  const id = tx.ctx.newId();
+  const server = await prepareCreate(tx, form, body, target);
+  const actor = tx.ctx.actor.userId;
+  const record: Rec = {
+    id,
+    version: 1,
+    formStatus: body.formStatus ?? 'incomplete',
+    createdAt: tx.at,
+    updatedAt: tx.at,
+    createdBy: actor,
+    updatedBy: actor,
+    deletedAt: null,
+  };
+  for (const f of codec.fields) {
+    if (!(f.field in record)) record[f.field] = server[f.field] ?? body[f.field] ?? null;
+  }
+  const checked = await checkWrite(tx, {
+    form,
+    id,
+    before: null,
+    after: record,
+    participant: p,
+    fieldStrengthT: target.fieldStrengthT,
+  });
+  await tx.loose.insertInto(codec.table).values(codec.toRow(record)).execute();
+  tx.audit({
+    action: 'create',
+    entity: form,
+    entityId: id,
+    participantId: p.id,
+    siteId: p.siteId,
+    after: createSnapshot(record),
+  });
+  if (STATUS_FORMS.has(form)) await refreshStatus(tx, p, form, checked.casebook);
+  return { record: present(tx.ctx.actor, form, record), warnings: checked.warnings };
+}
+
+/**
+ * Updates a record: the version must be the one stored (else `version_conflict` with the current
+ * record), a reason is required when the stored record is complete or verified, and the checks run on
+ * the record as it will be. Changing a verified record makes it complete again. A change that changes
+ * nothing writes nothing.
+ */
+export async function updateFormRecord(tx: Tx, form: FormName, id: string, input: unknown): Promise<WriteResult<Rec>> {
+  const codec = codecOf(form);
+  const body = parseInput(forms[form].update as Parser<Rec>, input);
+  const { version, reason, formStatus, ...changes } = body;
+  const current = codec.fromRow(await liveRow(tx, codec, id));
+  const target = await resolveExisting(tx, form, current);
+  const p = target.participant;
+  requireAccess(tx.ctx.actor, 'update', form, p.siteId);
+  checkOwnership(tx, form, current);
+  if (current.version !== version) {
+    throw versionConflict(present(tx.ctx.actor, form, current), Number(version), Number(current.version));
+  }
+  const changed = Object.keys(changes).filter((k) => changes[k] !== undefined && !same(changes[k], current[k]));
+  const wasFinal = current.formStatus === 'complete' || current.formStatus === 'verified';
+  const nextStatus = formStatus ?? (current.formStatus === 'verified' && changed.length > 0 ? 'complete' : current.formStatus);
+  if (nextStatus !== current.formStatus) changed.push('formStatus');
+  if (changed.length === 0) return { record: present(tx.ctx.actor, form, current), warnings: [] };
+  if (wasFinal && (typeof reason !== 'string' || reason.trim() === '')) throw reasonRequired();
+
+  const next: Rec = { ...current, formStatus: nextStatus, version: Number(version) + 1, updatedAt: tx.at, updatedBy: tx.ctx.actor.userId };
+  for (const k of changed) if (k !== 'formStatus') next[k] = changes[k];
+  const checked = await checkWrite(tx, {
+    form,
+    id,
+    before: current,
+    after: next,
+    participant: p,
+    fieldStrengthT: target.fieldStrengthT,
+  });
+  const row = codec.toRow(next);
+  const set: LooseRow = {};
+  for (const f of codec.fields) {
+    if (changed.includes(f.field) || f.field === 'version' || f.field === 'updatedAt' || f.field === 'updatedBy') {
+      set[f.column] = row[f.column] ?? null;
+    }
+  }
+  const res = await tx.loose
+    .updateTable(codec.table)
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', Number(version))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) {
+    const now = codec.fromRow(await liveRow(tx, codec, id));
+    throw versionConflict(present(tx.ctx.actor, form, now), Number(version), Number(now.version));
+  }
+  const keys = [...changed, 'version'];
+  tx.audit({
+    action: 'update',
+    entity: form,
+    entityId: id,
+    participantId: p.id,
+    siteId: p.siteId,
+    before: pick(current, keys),
+    after: pick(next, keys),
+    reason: typeof reason === 'string' ? reason : null,
+  });
+  if (STATUS_FORMS.has(form)) await refreshStatus(tx, p, form, checked.casebook);
+  return { record: present(tx.ctx.actor, form, next), warnings: checked.warnings };
+}
+
+/** Soft-deletes a record (it stays, marked deleted, with the reason in the audit trail). */
+export async function removeFormRecord(tx: Tx, form: FormName, id: string, input: unknown): Promise<WriteResult<Rec>> {
+  const codec = codecOf(form);
+  const body = parseInput(deleteBody as Parser<{ version: number; reason: string }>, input);
+  const current = codec.fromRow(await liveRow(tx, codec, id));
+  const target = await resolveExisting(tx, form, current);
+  const p = target.participant;
+  requireAccess(tx.ctx.actor, 'delete', form, p.siteId);
+  checkOwnership(tx, form, current);
+  if (current.version !== body.version) {
+    throw versionConflict(present(tx.ctx.actor, form, current), body.version, Number(current.version));
+  }
+  await checkNoLiveChildren(tx, form, id);
+  const next: Rec = { ...current, deletedAt: tx.at, version: body.version + 1, updatedAt: tx.at, updatedBy: tx.ctx.actor.userId };
+  const res = await tx.loose
+    .updateTable(codec.table)
+    .set({ deleted_at: tx.at, version: body.version + 1, updated_at: tx.at, updated_by: tx.ctx.actor.userId })
+    .where('id', '=', id)
+    .where('version', '=', body.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw versionConflict(null, body.version, body.version + 1);
+  tx.audit({
+    action: 'delete',
+    entity: form,
+    entityId: id,
+    participantId: p.id,
+    siteId: p.siteId,
+    before: { deletedAt: null, version: body.version },
+    after: { deletedAt: tx.at, version: body.version + 1 },
+    reason: body.reason,
+  });
+  if (STATUS_FORMS.has(form)) await refreshStatus(tx, p, form, null);
+  return { record: present(tx.ctx.actor, form, next), warnings: [] };
+}
