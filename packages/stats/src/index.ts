@@ -44,3 +44,16 @@ export { rocTest } from './roc/roc-test.js';
 export type { RocTestResult } from './roc/roc-test.js';
 export { logisticGlm } from './regression/logistic-glm.js';
 export type { GlmCoefficient, LogisticGlmOptions, LogisticGlmResult } from './regression/logistic-glm.js';
+
+export { coxPh, coxZph } from './cox/cox-ph.js';
+export type {
+  ChiSquareTest,
+  CoxCoefficient,
+  CoxControl,
+  CoxPhInput,
+  CoxPhResult,
+  CoxTies,
+} from './cox/cox-ph.js';
+export type { CoxZphResult, ZphRow } from './cox/cox-zph.js';
+export { concordance } from './cox/concordance.js';
+export type { ConcordanceResult } from './cox/concordance.js';

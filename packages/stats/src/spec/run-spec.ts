@@ -5,6 +5,7 @@ import { runCohenKappa, runDiagnostic2x2 } from './analyses/tables.js';
 import { runKaplanMeier, runLogrank } from './analyses/survival.js';
 import { runRoc, runRocTest } from './analyses/roc.js';
 import { runLogisticGlm } from './analyses/logistic-glm.js';
+import { runCoxPh } from './analyses/coxph.js';
 import type { AnalysisRunner, SpecOutput } from './analyses/types.js';
 
 export type { SpecOutput } from './analyses/types.js';
@@ -16,6 +17,7 @@ const RUNNERS: Readonly<Record<string, AnalysisRunner>> = {
   roc: runRoc,
   roc_test: runRocTest,
   logistic_glm: runLogisticGlm,
+  coxph: runCoxPh,
   diagnostic_2x2: runDiagnostic2x2,
   cohen_kappa: runCohenKappa,
 };
