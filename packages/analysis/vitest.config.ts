@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'analysis',
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     testTimeout: 30_000,
   },
 });
