@@ -1,0 +1,6 @@
+export * from './rng.js';
+export * from './types.js';
+export * from './sites.js';
+export * from './cohort.js';
+export * from './validate.js';
+export * from './summary.js';
