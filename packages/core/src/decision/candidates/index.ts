@@ -1,0 +1,37 @@
+import { fibroma, hemangioma, lipoma, myxoma, papillaryFibroelastoma, rhabdomyoma } from './benign.js';
+import type { Candidate } from './candidate.js';
+import { angiosarcoma, lymphoma, metastasis, sarcomaOther } from './malignant.js';
+import {
+  cristaTerminalis,
+  inflammatoryPseudotumour,
+  lipomatousSeptalHypertrophy,
+  pericardialCyst,
+} from './non-neoplastic.js';
+import { thrombus } from './thrombus.js';
+
+export type { Candidate } from './candidate.js';
+export { PAZOS_CRITERIA } from './thrombus.js';
+export { metastasisTypeOf } from './malignant.js';
+
+/**
+ * The diagnoses the differential weighs, in a fixed order that also breaks ties (roughly by how
+ * common each is in CMR cohorts: clinical.md §5a). "No mass" is not weighed: it is the answer when the
+ * exam has no lesion.
+ */
+export const CANDIDATES: readonly Candidate[] = [
+  thrombus,
+  myxoma,
+  metastasis,
+  lipoma,
+  papillaryFibroelastoma,
+  pericardialCyst,
+  angiosarcoma,
+  sarcomaOther,
+  lymphoma,
+  fibroma,
+  rhabdomyoma,
+  hemangioma,
+  lipomatousSeptalHypertrophy,
+  cristaTerminalis,
+  inflammatoryPseudotumour,
+];
