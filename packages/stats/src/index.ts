@@ -57,3 +57,9 @@ export type {
 export type { CoxZphResult, ZphRow } from './cox/cox-zph.js';
 export { concordance } from './cox/concordance.js';
 export type { ConcordanceResult } from './cox/concordance.js';
+
+export { cuminc } from './competing/cuminc.js';
+export type { CumincAtTime, CumincCurve, CumincInput, CumincResult, GrayTest } from './competing/cuminc.js';
+export { grayTest } from './competing/gray-test.js';
+export { aalenJohansen } from './competing/aalen-johansen.js';
+export type { AalenJohansenInput, AalenJohansenResult, AjBlock } from './competing/aalen-johansen.js';

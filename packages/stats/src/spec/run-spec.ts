@@ -6,6 +6,7 @@ import { runKaplanMeier, runLogrank } from './analyses/survival.js';
 import { runRoc, runRocTest } from './analyses/roc.js';
 import { runLogisticGlm } from './analyses/logistic-glm.js';
 import { runCoxPh } from './analyses/coxph.js';
+import { runCompetingRisks } from './analyses/competing-risks.js';
 import type { AnalysisRunner, SpecOutput } from './analyses/types.js';
 
 export type { SpecOutput } from './analyses/types.js';
@@ -18,6 +19,7 @@ const RUNNERS: Readonly<Record<string, AnalysisRunner>> = {
   roc_test: runRocTest,
   logistic_glm: runLogisticGlm,
   coxph: runCoxPh,
+  competing_risks: runCompetingRisks,
   diagnostic_2x2: runDiagnostic2x2,
   cohen_kappa: runCohenKappa,
 };
