@@ -1,4 +1,5 @@
-import { addDays, daysBetween, isIsoDate, type IsoDate } from '@cmr-mass/core';
+import { isIsoDate, type IsoDate } from '@cmr-mass/core';
+import { daysFrom, plusDays } from './dates.js';
 import { generateParticipant } from './generate-casebook.js';
 import { Rng } from './rng.js';
 import { DEFAULT_SITES, demoUsers, type SiteSpec } from './sites.js';
@@ -44,8 +45,8 @@ function checkOptions(o: CohortOptions, today: IsoDate, sites: readonly SiteSpec
     throw new CohortOptionError('seed', 'must be a non-negative whole number');
   }
   if (!isIsoDate(today)) throw new CohortOptionError('today', 'must be a date written YYYY-MM-DD');
-  if (today < addDays(STUDY_START, 365) || today > '2100-12-31') {
-    throw new CohortOptionError('today', `must be between ${addDays(STUDY_START, 365)} and 2100-12-31`);
+  if (today < plusDays(STUDY_START, 365) || today > '2100-12-31') {
+    throw new CohortOptionError('today', `must be between ${plusDays(STUDY_START, 365)} and 2100-12-31`);
   }
   if (sites.length === 0) throw new CohortOptionError('sites', 'give at least one site');
   if (new Set(sites.map((s) => s.code)).size !== sites.length) {
@@ -64,7 +65,7 @@ function drawBaselineDate(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
   const g = 2;
   const u = rng.next();
   const x = (-1 + Math.sqrt(1 + 2 * g * u * (1 + g / 2))) / g;
-  return addDays(from, Math.floor(x * (daysBetween(from, to) + 1)));
+  return plusDays(from, Math.floor(x * (daysFrom(from, to) + 1)));
 }
 
 /** Today's date in UTC. */
@@ -104,7 +105,9 @@ export function generateCohort(options: CohortOptions): SyntheticCohort {
     const site = r.pick(open.map((s) => [s, s.weight] as const));
     return { index, baselineDate, site };
   });
-  plan.sort((a, b) => (a.baselineDate < b.baselineDate ? -1 : a.baselineDate > b.baselineDate ? 1 : a.index - b.index));
+  plan.sort((a, b) =>
+    a.baselineDate < b.baselineDate ? -1 : a.baselineDate > b.baselineDate ? 1 : a.index - b.index
+  );
   const serials = new Map<string, number>();
   const participants: SyntheticParticipant[] = plan.map((p) => {
     const serial = (serials.get(p.site.code) ?? 0) + 1;

@@ -1,4 +1,5 @@
-import { addDays, categoryOfType, type IsoDate, type MassType } from '@cmr-mass/core';
+import { categoryOfType, type IsoDate, type MassType } from '@cmr-mass/core';
+import { plusDays } from './dates.js';
 import {
   drawExamSetup,
   drawLesionFeatures,
@@ -80,7 +81,12 @@ export function generateBaseline(
   let appearance: Appearance = profile.appearance;
   if (mimic !== null) {
     const a = profileOf(mimic).appearance;
-    appearance = { ...a, location: profile.appearance.location, layer: profile.appearance.layer, sizeMm: profile.appearance.sizeMm };
+    appearance = {
+      ...a,
+      location: profile.appearance.location,
+      layer: profile.appearance.layer,
+      sizeMm: profile.appearance.sizeMm,
+    };
   }
   const count = category === 'no_mass' ? 0 : 1 + (lr.chance(profile.appearance.secondLesion) ? 1 : 0);
   const lesions: BaselineLesion[] = [];
@@ -93,9 +99,9 @@ export function generateBaseline(
   const rr = rng.fork('readings');
   const firstN = rr.int(1, CENTRAL_READERS);
   const secondN = ((firstN + rr.int(0, CENTRAL_READERS - 2)) % CENTRAL_READERS) + 1;
-  const readDate = addDays(baselineDate, Math.round(rr.logNormal(7, 0.8)));
+  const readDate = plusDays(baselineDate, Math.round(rr.logNormal(7, 0.8)));
   const second = rr.chance(SECOND_READER_SHARE);
-  const readDate2 = addDays(readDate, Math.round(rr.logNormal(20, 0.6)));
+  const readDate2 = plusDays(readDate, Math.round(rr.logNormal(20, 0.6)));
   if (readDate > today) return { examId, setup, reference, lesions, mimic, reader: null, records };
 
   const reader = readerKey(firstN);
@@ -108,7 +114,12 @@ export function generateBaseline(
       data: lesionBody(examId, undefined, l.features, l.quant, setup),
     });
   }
-  const readingRecord = (by: UserKey, date: IsoDate, lesionId: string | null, call: ReaderCall): SyntheticRecord => ({
+  const readingRecord = (
+    by: UserKey,
+    date: IsoDate,
+    lesionId: string | null,
+    call: ReaderCall
+  ): SyntheticRecord => ({
     form: 'reading',
     id: ids.uuid(),
     by,
@@ -124,8 +135,11 @@ export function generateBaseline(
     },
   });
   const noMass: ReaderCall = { category: 'no_mass', specificType: 'no_mass', confidence: 5 };
-  const firstCalls = lesions.length === 0 ? [noMass] : lesions.map(() => readLesion(rr, type, mimic, setup.quality));
-  const secondCalls = firstCalls.map((c) => (lesions.length === 0 ? noMass : secondRead(rr, c, type, mimic, setup.quality)));
+  const firstCalls =
+    lesions.length === 0 ? [noMass] : lesions.map(() => readLesion(rr, type, mimic, setup.quality));
+  const secondCalls = firstCalls.map((c) =>
+    lesions.length === 0 ? noMass : secondRead(rr, c, type, mimic, setup.quality)
+  );
   const emit = (by: UserKey, date: IsoDate, calls: readonly ReaderCall[]): void => {
     let saidNoMass = false;
     calls.forEach((call, i) => {

@@ -1,4 +1,5 @@
-import { addDays, daysBetween, type IsoDate, type MassType } from '@cmr-mass/core';
+import { type IsoDate, type MassType } from '@cmr-mass/core';
+import { daysFrom, plusDays } from './dates.js';
 import { generateBaseline } from './generate-baseline.js';
 import {
   cmrPlan,
@@ -49,12 +50,18 @@ export interface ParticipantInput {
  * beyond eligibility); 1 % cannot be followed (baseline CMR only); 1.5 % of those with a mass stay
  * undetermined after 6-12 months (baseline CMR and readings, no reference diagnosis).
  */
-function drawExclusion(rng: Rng, prospective: boolean, hasMass: boolean, baselineDate: IsoDate, today: IsoDate): Exclusion | null {
+function drawExclusion(
+  rng: Rng,
+  prospective: boolean,
+  hasMass: boolean,
+  baselineDate: IsoDate,
+  today: IsoDate
+): Exclusion | null {
   const u = rng.next();
   if (prospective && u < 0.04) return 'consent_declined';
   const v = rng.next();
   if (v < 0.01) return 'follow_up_impossible';
-  if (hasMass && v < 0.025 && addDays(baselineDate, 365) <= today) return 'mass_undetermined';
+  if (hasMass && v < 0.025 && plusDays(baselineDate, 365) <= today) return 'mass_undetermined';
   return null;
 }
 
@@ -74,7 +81,13 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
   const profile = profileOf(type);
   const prospective = baselineDate >= PROSPECTIVE_FROM;
   const recruitment = prospective ? 'prospective' : 'retrospective';
-  const exclusion = drawExclusion(rng.fork('exclusion'), prospective, category !== 'no_mass', baselineDate, today);
+  const exclusion = drawExclusion(
+    rng.fork('exclusion'),
+    prospective,
+    category !== 'no_mass',
+    baselineDate,
+    today
+  );
   const person = drawPerson(rng.fork('person'), profile, category, baselineDate, site);
   const participantId = ids.uuid();
   const coordinator = siteUserKey('coordinator', site.code);
@@ -95,7 +108,14 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
       form: 'eligibility',
       id: ids.uuid(),
       by: coordinator,
-      data: eligibilityBody(rng.fork('eligibility'), participantId, recruitment, baselineDate, today, exclusion),
+      data: eligibilityBody(
+        rng.fork('eligibility'),
+        participantId,
+        recruitment,
+        baselineDate,
+        today,
+        exclusion
+      ),
     },
   ];
   const truthBase = {
@@ -139,7 +159,7 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
       truth: { ...truthBase, atypical: baseline.mimic !== null, deathDate: null, eventDays: {} },
     };
   }
-  const todayDay = daysBetween(baselineDate, today);
+  const todayDay = daysFrom(baselineDate, today);
   const index0 = baseline.lesions[0]?.features ?? null;
   const care = planCare(rng.fork('care'), type, index0, person, baselineDate);
   const course = drawCourse(rng.fork('course'), type, person, care, index0, HORIZON_DAYS);
@@ -167,10 +187,15 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
     followUp,
   };
   let reference = planReference(rng.fork('reference'), type, care, course, followUp, todayDay);
-  if (reference !== null && followUp.withdrawal !== null && reference.day > followUp.withdrawal.day) reference = null;
+  if (reference !== null && followUp.withdrawal !== null && reference.day > followUp.withdrawal.day) {
+    reference = null;
+  }
   records.push(...referenceRecords(ctx, reference), ...treatmentRecords(ctx), ...followUpRecords(ctx));
   const lost = followUp.lost;
-  const withdrawal = followUp.withdrawal !== null && (lost === null || followUp.withdrawal.day < lost.day) ? followUp.withdrawal : null;
+  const withdrawal =
+    followUp.withdrawal !== null && (lost === null || followUp.withdrawal.day < lost.day)
+      ? followUp.withdrawal
+      : null;
   const deathDay = course.deathDay !== null && course.deathDay <= todayDay ? course.deathDay : null;
   const eventDays: Partial<Record<string, number>> = {};
   for (const e of course.events) {
@@ -184,15 +209,22 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
     withdrawal:
       withdrawal === null
         ? null
-        : { date: addDays(baselineDate, withdrawal.day), reasonCode: withdrawal.reasonCode, reason: withdrawal.reason },
+        : {
+            date: plusDays(baselineDate, withdrawal.day),
+            reasonCode: withdrawal.reasonCode,
+            reason: withdrawal.reason,
+          },
     lostToFollowUp:
       lost === null || withdrawal !== null
         ? null
-        : { date: addDays(baselineDate, lost.day), reason: 'Not reached at two consecutive visits (synthetic).' },
+        : {
+            date: plusDays(baselineDate, lost.day),
+            reason: 'Not reached at two consecutive visits (synthetic).',
+          },
     truth: {
       ...truthBase,
       atypical: baseline.mimic !== null,
-      deathDate: deathDay === null ? null : addDays(baselineDate, deathDay),
+      deathDate: deathDay === null ? null : plusDays(baselineDate, deathDay),
       eventDays,
     },
   };

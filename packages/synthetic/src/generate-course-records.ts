@@ -1,5 +1,4 @@
 import {
-  addDays,
   categoryOfType,
   type IsoDate,
   type MassCourse,
@@ -7,6 +6,7 @@ import {
   type NyhaClass,
   type VisitMonth,
 } from '@cmr-mass/core';
+import { plusDays } from './dates.js';
 import type { Baseline } from './generate-baseline.js';
 import type { Course } from './generate-events.js';
 import { drawExamSetup, drawQuantFor, examBody, lesionBody } from './generate-exam.js';
@@ -36,7 +36,7 @@ export interface CourseContext {
   readonly followUp: FollowUp;
 }
 
-const day = (c: CourseContext, d: number): IsoDate => addDays(c.baselineDate, d);
+const day = (c: CourseContext, d: number): IsoDate => plusDays(c.baselineDate, d);
 
 /**
  * Treatment records: those started by today and before death (and before a withdrawal); an end
@@ -129,7 +129,12 @@ const nyha = (r: Rng, lvef: number, hf: boolean): NyhaClass => {
 };
 
 /** A follow-up CMR's records: the exam and a finding for each lesion still there, same lesion ids. */
-function followUpExam(c: CourseContext, contact: Contact, lvef: number, state: MassCourse): SyntheticRecord[] {
+function followUpExam(
+  c: CourseContext,
+  contact: Contact,
+  lvef: number,
+  state: MassCourse
+): SyntheticRecord[] {
   const r = c.rng.fork(`fu-exam-${contact.month}`);
   const setup = drawExamSetup(r, c.site, contact.date, c.baseline.setup.scanner.fieldStrengthT);
   const examId = c.ids.uuid();
@@ -165,7 +170,8 @@ function followUpExam(c: CourseContext, contact: Contact, lvef: number, state: M
       sizeLongMm: long,
       sizeShortMm: Math.min(long, scale(l.features.sizeShortMm) ?? long),
       sizeThirdMm: Math.min(long, scale(l.features.sizeThirdMm) ?? long),
-      firstPassPerfusion: setup.contrast === 'none' ? ('not_assessed' as const) : l.features.firstPassPerfusion,
+      firstPassPerfusion:
+        setup.contrast === 'none' ? ('not_assessed' as const) : l.features.firstPassPerfusion,
       lgePattern: setup.contrast === 'none' ? ('not_assessed' as const) : l.features.lgePattern,
       nullingLongTi: setup.contrast === 'none' ? ('not_assessed' as const) : l.features.nullingLongTi,
     };
@@ -251,7 +257,14 @@ export function followUpRecords(c: CourseContext): SyntheticRecord[] {
             nyhaClass: withNyha ? nyhaClass : null,
             lvefPercent: imaged ? lvef : null,
             lvefMethod: imaged ? (contact.imaging === 'cmr' ? 'cmr' : 'echo') : null,
-            massCourse: category === 'no_mass' ? null : imaged ? (category === 'pseudomass' ? 'stable' : state) : 'not_imaged',
+            massCourse:
+              category === 'no_mass'
+                ? null
+                : imaged
+                  ? category === 'pseudomass'
+                    ? 'stable'
+                    : state
+                  : 'not_imaged',
             onAnticoagulation: ac !== null && ac.start <= d && (ac.end === null || ac.end >= d),
             formStatus: 'complete',
           },
@@ -302,7 +315,10 @@ export function cmrPlan(rng: Rng, type: MassType, care: CarePlan): (month: Visit
     if (care.resectionDay !== null && d <= care.resectionDay) return false;
     switch (category) {
       case 'thrombus':
-        return (month === 3 && x < 0.6) || (month === 6 && x < 0.5 && (care.removalDay === null || care.removalDay > 100));
+        return (
+          (month === 3 && x < 0.6) ||
+          (month === 6 && x < 0.5 && (care.removalDay === null || care.removalDay > 100))
+        );
       case 'benign_tumour':
         return month === 12 && x < (care.resectionDay !== null ? 0.4 : 0.5);
       case 'malignant_tumour':

@@ -101,7 +101,9 @@ export function drawCourse(
     (person.smoking === 'never' ? 1 : SHENOY_HR.smoking) *
     SHENOY_HR.lvefPer5Down ** (Math.max(0, 60 - person.lvef) / 5) *
     (person.knownCancer && !secondary ? SHENOY_HR.cancer : 1);
-  const background = firstTime(rng, [{ from: 0, to: H, rate: (course.backgroundAnnual * m) / SHENOY_MEAN_MULTIPLIER / YEAR }]);
+  const background = firstTime(rng, [
+    { from: 0, to: H, rate: (course.backgroundAnnual * m) / SHENOY_MEAN_MULTIPLIER / YEAR },
+  ]);
   let tumourDeath: number | null = null;
   const cured = rng.next();
   const weibullU = rng.weibull(1, 1);
@@ -116,12 +118,17 @@ export function drawCourse(
   let surgicalDeath: number | null = null;
   const surgical = rng.next();
   const surgicalDay = rng.int(1, 30);
-  if (care.resectionDay !== null && surgical < course.surgicalDeath) surgicalDeath = care.resectionDay + surgicalDay;
+  if (care.resectionDay !== null && surgical < course.surgicalDeath) {
+    surgicalDeath = care.resectionDay + surgicalDay;
+  }
   const causeU = rng.fork('cause');
   let deathDay: number | null = null;
   let deathCause: DeathCause = 'unknown';
   for (const [t, cause] of [
-    [background, person.knownCancer && causeU.chance(0.5) ? 'cancer' : causeU.pick(courseOf('no_mass').deathCauses)],
+    [
+      background,
+      person.knownCancer && causeU.chance(0.5) ? 'cancer' : causeU.pick(courseOf('no_mass').deathCauses),
+    ],
     [tumourDeath, causeU.pick(course.deathCauses)],
     [surgicalDeath, 'procedural'],
   ] as const) {
@@ -150,7 +157,11 @@ export function drawCourse(
     let earlyEnd = course.teEarly.days;
     if (tumourRemoved) earlyEnd = Math.min(earlyEnd, removal);
     const early = -Math.log(1 - course.teEarly.probability) / course.teEarly.days;
-    pieces.push({ from: 0, to: earlyEnd, rate: early * (category === 'thrombus' && care.anticoagulation === null ? 2.5 : 1) });
+    pieces.push({
+      from: 0,
+      to: earlyEnd,
+      rate: early * (category === 'thrombus' && care.anticoagulation === null ? 2.5 : 1),
+    });
     from = earlyEnd;
   }
   if (tumourRemoved && removal > from) {
@@ -161,7 +172,11 @@ export function drawCourse(
   const teDay = at(firstTime(rng, pieces));
   const siteRng = rng.fork('te-site');
   if (teDay !== null) {
-    const right = lesion !== null && ['right_atrium', 'right_ventricle', 'tricuspid_valve', 'vena_cava', 'pulmonary_artery'].includes(lesion.location ?? '');
+    const right =
+      lesion !== null &&
+      ['right_atrium', 'right_ventricle', 'tricuspid_valve', 'vena_cava', 'pulmonary_artery'].includes(
+        lesion.location ?? ''
+      );
     add({
       type: 'thromboembolism',
       day: teDay,
@@ -184,8 +199,16 @@ export function drawCourse(
   // Recurrence after removal, or progression in place.
   const regrowth =
     removal !== null
-      ? firstTime(rng, [{ from: removal + (category === 'thrombus' ? 30 : 90), to: end, rate: course.recurrenceAnnual / YEAR }])
-      : firstTime(rng, [{ from: 0, to: end, rate: (course.progressionAnnual * (care.chemo !== null ? 0.6 : 1)) / YEAR }]);
+      ? firstTime(rng, [
+          {
+            from: removal + (category === 'thrombus' ? 30 : 90),
+            to: end,
+            rate: course.recurrenceAnnual / YEAR,
+          },
+        ])
+      : firstTime(rng, [
+          { from: 0, to: end, rate: (course.progressionAnnual * (care.chemo !== null ? 0.6 : 1)) / YEAR },
+        ]);
   const regrowthDay = at(regrowth);
   const recurrenceSite: RecurrenceSite =
     category === 'malignant_tumour'
@@ -200,10 +223,15 @@ export function drawCourse(
   if (regrowthDay !== null) add({ type: 'recurrence', day: regrowthDay, recurrenceSite });
 
   // Heart failure and progressive dysfunction.
-  const hfDay = at(firstTime(rng, [{ from: 0, to: end, rate: (course.hfAnnual * (person.lvef < 40 ? 2 : 1)) / YEAR }]));
+  const hfDay = at(
+    firstTime(rng, [{ from: 0, to: end, rate: (course.hfAnnual * (person.lvef < 40 ? 2 : 1)) / YEAR }])
+  );
   if (hfDay !== null) add({ type: 'hf_hospitalisation', day: hfDay });
-  const cardiotoxic = care.chemo !== null && ['metastasis_breast', 'metastasis_lymphoma', 'lymphoma_primary'].includes(type);
-  const dysDay = at(firstTime(rng, [{ from: 0, to: end, rate: (course.dysfunctionAnnual * (cardiotoxic ? 2 : 1)) / YEAR }]));
+  const cardiotoxic =
+    care.chemo !== null && ['metastasis_breast', 'metastasis_lymphoma', 'lymphoma_primary'].includes(type);
+  const dysDay = at(
+    firstTime(rng, [{ from: 0, to: end, rate: (course.dysfunctionAnnual * (cardiotoxic ? 2 : 1)) / YEAR }])
+  );
   if (dysDay !== null) add({ type: 'progressive_dysfunction', day: dysDay });
 
   // Adverse events of treatments [U]: 8 % procedural complications within 30 days of surgery; major
@@ -212,12 +240,22 @@ export function drawCourse(
   const aes: EventDraw[] = [];
   const ae = (day: number | null, cat: AeCategory): void => {
     const grade = rng.pick(GRADES);
-    if (day !== null && day >= 1 && day < end) aes.push({ type: 'adverse_event', day, aeCategory: cat, aeGrade: grade });
+    if (day !== null && day >= 1 && day < end) {
+      aes.push({ type: 'adverse_event', day, aeCategory: cat, aeGrade: grade });
+    }
   };
   const surgeryAe = rng.chance(0.08);
-  ae(care.resectionDay !== null && surgeryAe ? care.resectionDay + rng.int(1, 30) : null, 'procedural_complication');
+  ae(
+    care.resectionDay !== null && surgeryAe ? care.resectionDay + rng.int(1, 30) : null,
+    'procedural_complication'
+  );
   const ac = care.anticoagulation;
-  ae(ac === null ? null : at(firstTime(rng, [{ from: Math.max(0, ac.start), to: ac.end ?? end, rate: 0.03 / YEAR }])), 'bleeding');
+  ae(
+    ac === null
+      ? null
+      : at(firstTime(rng, [{ from: Math.max(0, ac.start), to: ac.end ?? end, rate: 0.03 / YEAR }])),
+    'bleeding'
+  );
   const chemoAe = rng.chance(0.3);
   const ch = care.chemo;
   ae(ch !== null && chemoAe ? ch.start + rng.int(7, 90) : null, 'drug_toxicity');

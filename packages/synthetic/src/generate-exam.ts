@@ -32,9 +32,15 @@ const year = (d: IsoDate): number => Number(d.slice(0, 4));
  * in 2012-2015 and 90 % after; contrast in 95 % (agents by region and era); image quality good 70 %,
  * adequate 23 %, poor 6 %, non-diagnostic 1 %.
  */
-export function drawExamSetup(rng: Rng, site: SiteSpec, date: IsoDate, fieldStrength?: FieldStrength): ExamSetup {
+export function drawExamSetup(
+  rng: Rng,
+  site: SiteSpec,
+  date: IsoDate,
+  fieldStrength?: FieldStrength
+): ExamSetup {
   const y = year(date);
-  const field: FieldStrength = fieldStrength ?? (rng.chance(y < 2014 ? 0.35 : y < 2020 ? 0.15 : 0.08) ? 1.5 : 3);
+  const field: FieldStrength =
+    fieldStrength ?? (rng.chance(y < 2014 ? 0.35 : y < 2020 ? 0.15 : 0.08) ? 1.5 : 3);
   const mapping = rng.chance(y < 2012 ? 0.1 : y < 2016 ? 0.5 : 0.9);
   let contrast: ContrastAgent = 'none';
   if (rng.chance(0.95)) {
@@ -124,7 +130,13 @@ export function examBody(
     scannerModel: setup.scanner.model,
     sequences: sequencesOf(setup),
     contrastAgent: setup.contrast,
-    contrastDoseMmolPerKg: contrast ? rng.pick([[0.1, 0.4], [0.15, 0.4], [0.2, 0.2]] as const) : null,
+    contrastDoseMmolPerKg: contrast
+      ? rng.pick([
+          [0.1, 0.4],
+          [0.15, 0.4],
+          [0.2, 0.2],
+        ] as const)
+      : null,
     lvEdvMl: lvEdv,
     lvEsvMl: lvEsv,
     lvEfPercent: round1((100 * (lvEdv - lvEsv)) / lvEdv),
@@ -163,7 +175,12 @@ export type LesionFeatures = Omit<
   | 'formStatus'
 >;
 
-const VALVES: readonly LesionLocation[] = ['mitral_valve', 'aortic_valve', 'tricuspid_valve', 'pulmonary_valve'];
+const VALVES: readonly LesionLocation[] = [
+  'mitral_valve',
+  'aortic_valve',
+  'tricuspid_valve',
+  'pulmonary_valve',
+];
 const VESSELS: readonly LesionLocation[] = ['aorta', 'pulmonary_artery', 'vena_cava', 'pulmonary_vein'];
 
 function layerOf(rng: Rng, location: LesionLocation, a: Appearance): TissueLayer {

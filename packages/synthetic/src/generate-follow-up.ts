@@ -1,7 +1,5 @@
 import {
-  addDays,
   addMonths,
-  daysBetween,
   VISIT_MONTHS,
   VISIT_WINDOWS,
   type ContactMode,
@@ -9,6 +7,7 @@ import {
   type VisitMonth,
   type WithdrawalReason,
 } from '@cmr-mass/core';
+import { daysFrom, plusDays } from './dates.js';
 import type { Course } from './generate-events.js';
 import type { Rng } from './rng.js';
 
@@ -28,7 +27,11 @@ export interface Contact {
 /** The follow-up of one participant as of today. */
 export interface FollowUp {
   readonly contacts: readonly Contact[];
-  readonly withdrawal: { readonly day: number; readonly reasonCode: WithdrawalReason; readonly reason: string } | null;
+  readonly withdrawal: {
+    readonly day: number;
+    readonly reasonCode: WithdrawalReason;
+    readonly reason: string;
+  } | null;
   readonly lost: { readonly day: number } | null;
 }
 
@@ -53,7 +56,7 @@ export function drawFollowUp(
   course: Course,
   cmrWanted: CmrWanted
 ): FollowUp {
-  const todayDay = daysBetween(baselineDate, today);
+  const todayDay = daysFrom(baselineDate, today);
   const death = course.deathDay;
   let withdrawal: FollowUp['withdrawal'] = null;
   const wRng = rng.fork('withdrawal');
@@ -77,7 +80,7 @@ export function drawFollowUp(
   let failedVisits = 0;
   for (const month of VISIT_MONTHS) {
     const v = rng.fork(`visit-${month}`);
-    const targetDay = daysBetween(baselineDate, addMonths(baselineDate, month));
+    const targetDay = daysFrom(baselineDate, addMonths(baselineDate, month));
     const w = VISIT_WINDOWS[month];
     const outside = v.chance(0.08);
     const late = v.chance(0.8);
@@ -87,7 +90,7 @@ export function drawFollowUp(
         : -(w.before + v.int(1, 15))
       : Math.round(v.truncNormal(0, w.after / 2, -w.before, w.after));
     const day = Math.max(targetDay + offset, prevDay + 1);
-    const date = addDays(baselineDate, day);
+    const date = plusDays(baselineDate, day);
     const backlog = v.chance(0.4);
     const skipped = v.chance(0.04);
     const failed = v.chance(0.05);
@@ -115,14 +118,22 @@ export function drawFollowUp(
       break;
     }
     if (unreachable || (death !== null && death < day)) {
-      contacts.push({ month, day, date, reached: false, mode: 'telephone', reportsDeath: false, imaging: null });
+      contacts.push({
+        month,
+        day,
+        date,
+        reached: false,
+        mode: 'telephone',
+        reportsDeath: false,
+        imaging: null,
+      });
       let last = day;
       if (day + retryAfter <= todayDay && (withdrawal === null || day + retryAfter <= withdrawal.day)) {
         last = day + retryAfter;
         contacts.push({
           month,
           day: last,
-          date: addDays(baselineDate, last),
+          date: plusDays(baselineDate, last),
           reached: false,
           mode: 'telephone',
           reportsDeath: false,
@@ -140,7 +151,15 @@ export function drawFollowUp(
     if (skipped) continue;
     let contactDay = day;
     if (failed) {
-      contacts.push({ month, day, date, reached: false, mode: 'telephone', reportsDeath: false, imaging: null });
+      contacts.push({
+        month,
+        day,
+        date,
+        reached: false,
+        mode: 'telephone',
+        reportsDeath: false,
+        imaging: null,
+      });
       prevDay = day;
       contactDay = day + retryAfter;
       if (!retry || contactDay > todayDay || (withdrawal !== null && contactDay > withdrawal.day)) continue;
@@ -150,7 +169,7 @@ export function drawFollowUp(
     contacts.push({
       month,
       day: contactDay,
-      date: addDays(baselineDate, contactDay),
+      date: plusDays(baselineDate, contactDay),
       reached: true,
       mode: cmr ? 'outpatient' : mode,
       reportsDeath: false,

@@ -1,7 +1,4 @@
 import {
-  addDays,
-  fromEpochDay,
-  toEpochDay,
   type CancerSite,
   type IsoDate,
   type MassCategory,
@@ -9,6 +6,7 @@ import {
   type Smoking,
   type Symptom,
 } from '@cmr-mass/core';
+import { epochDay, isoOfDay, plusDays } from './dates.js';
 import type { AgeModel, TypeProfile } from './profiles/index.js';
 import type { Rng, Weighted } from './rng.js';
 import type { SiteSpec } from './sites.js';
@@ -69,7 +67,7 @@ export function drawPerson(
   const sex: Sex = rng.chance(d.male) ? 'male' : 'female';
   const ageYears = drawAge(rng, d.age);
   const ageDays = Math.floor(ageYears * 365.25);
-  const dateOfBirth = fromEpochDay(toEpochDay(baselineDate) - ageDays);
+  const dateOfBirth = isoOfDay(epochDay(baselineDate) - ageDays);
   const birthYear = Number(dateOfBirth.slice(0, 4));
   const adult = ageYears >= 18;
   const knownCancer = adult && rng.chance(d.knownCancer);
@@ -113,7 +111,8 @@ export function drawPerson(
     heightCm *= rng.truncNormal(1, 0.04, 0.88, 1.12);
     weightKg = rng.truncNormal(16.5, 1.5, 12, 24) * (heightCm / 100) ** 2;
   }
-  const hctMean = (adult ? (sex === 'male' ? 0.44 : 0.4) : 0.37) - (category === 'malignant_tumour' ? 0.03 : 0);
+  const hctMean =
+    (adult ? (sex === 'male' ? 0.44 : 0.4) : 0.37) - (category === 'malignant_tumour' ? 0.03 : 0);
   const haematocrit = Math.round(rng.truncNormal(hctMean, 0.03, 0.26, 0.54) * 100) / 100;
   const lvef = Math.round(rng.truncNormal(d.lvef[0], d.lvef[1], 15, 78));
   const symptoms = d.symptoms.filter(([, p]) => rng.chance(p)).map(([sym]) => sym);
@@ -165,10 +164,61 @@ export function participantBody(
   };
 }
 
-const CN_SURNAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun'];
-const CN_GIVEN = ['Wei', 'Fang', 'Min', 'Jing', 'Qiang', 'Lei', 'Jun', 'Yan', 'Jie', 'Tao', 'Ming', 'Xia', 'Ping', 'Hui'];
-const EN_SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Wilson', 'Evans', 'Walker', 'Wright', 'Green', 'Hall'];
-const EN_GIVEN = ['Alex', 'Sam', 'Jo', 'Chris', 'Pat', 'Robin', 'Jamie', 'Casey', 'Morgan', 'Taylor', 'Jordan'];
+const CN_SURNAMES = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Huang',
+  'Zhao',
+  'Wu',
+  'Zhou',
+  'Xu',
+  'Sun',
+];
+const CN_GIVEN = [
+  'Wei',
+  'Fang',
+  'Min',
+  'Jing',
+  'Qiang',
+  'Lei',
+  'Jun',
+  'Yan',
+  'Jie',
+  'Tao',
+  'Ming',
+  'Xia',
+  'Ping',
+  'Hui',
+];
+const EN_SURNAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Wilson',
+  'Evans',
+  'Walker',
+  'Wright',
+  'Green',
+  'Hall',
+];
+const EN_GIVEN = [
+  'Alex',
+  'Sam',
+  'Jo',
+  'Chris',
+  'Pat',
+  'Robin',
+  'Jamie',
+  'Casey',
+  'Morgan',
+  'Taylor',
+  'Jordan',
+];
 
 /** A telephone number from a range that cannot be dialled (or is reserved for fiction). */
 function fakePhone(rng: Rng, country: string): string {
@@ -231,8 +281,10 @@ export function eligibilityBody(
   exclusion: Exclusion | null
 ): CreateBody<'eligibility'> {
   let assessedDate =
-    recruitment === 'prospective' ? addDays(baselineDate, -rng.int(0, 14)) : addDays(baselineDate, rng.int(0, 30));
-  if (exclusion === 'mass_undetermined') assessedDate = addDays(baselineDate, rng.int(180, 365));
+    recruitment === 'prospective'
+      ? plusDays(baselineDate, -rng.int(0, 14))
+      : plusDays(baselineDate, rng.int(0, 30));
+  if (exclusion === 'mass_undetermined') assessedDate = plusDays(baselineDate, rng.int(180, 365));
   if (assessedDate > today) assessedDate = today;
   const consent =
     exclusion === 'consent_declined'

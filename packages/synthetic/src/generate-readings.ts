@@ -79,7 +79,12 @@ function typeIn(rng: Rng, category: MassCategory, avoid?: MassType): MassType {
  * One reader's call on a lesion of true type `truth`; `mimic` is the type an atypical lesion looks
  * like (null for a typical one).
  */
-export function readLesion(rng: Rng, truth: MassType, mimic: MassType | null, quality: ImageQuality): ReaderCall {
+export function readLesion(
+  rng: Rng,
+  truth: MassType,
+  mimic: MassType | null,
+  quality: ImageQuality
+): ReaderCall {
   const category = categoryOfType(truth);
   const factor = ERROR_FACTOR[quality];
   let read: MassCategory;

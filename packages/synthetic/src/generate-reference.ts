@@ -55,7 +55,9 @@ export function planReference(
   if (later) return { method: 'follow_up', day: later.day, specimen: null };
   const told = followUp.contacts.find((c) => c.reportsDeath);
   if (told && death !== null) {
-    if (category === 'malignant_tumour' && autopsy) return { method: 'histopathology', day: death, specimen: 'autopsy' };
+    if (category === 'malignant_tumour' && autopsy) {
+      return { method: 'histopathology', day: death, specimen: 'autopsy' };
+    }
     return { method: 'follow_up', day: death, specimen: null };
   }
   return null;

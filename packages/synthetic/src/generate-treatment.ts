@@ -42,7 +42,13 @@ export interface CarePlan {
   readonly palliativeOnly: boolean;
 }
 
-const LEFT = new Set(['left_atrium', 'left_atrial_appendage', 'left_ventricle', 'mitral_valve', 'aortic_valve']);
+const LEFT = new Set([
+  'left_atrium',
+  'left_atrial_appendage',
+  'left_ventricle',
+  'mitral_valve',
+  'aortic_valve',
+]);
 
 function anticoagulantFor(rng: Rng, baselineDate: IsoDate): Anticoagulant {
   const y = Number(baselineDate.slice(0, 4));
@@ -164,7 +170,8 @@ export function planCare(
           pResect = 0.95;
           break;
         case 'papillary_fibroelastoma':
-          pResect = (left && (mobile || size > 10)) || person.symptoms.includes('embolic_event') ? 0.85 : 0.15;
+          pResect =
+            (left && (mobile || size > 10)) || person.symptoms.includes('embolic_event') ? 0.85 : 0.15;
           break;
         case 'lipoma':
           pResect = size > 40 || symptomatic ? 0.35 : 0.1;
@@ -234,14 +241,26 @@ export function planCare(
         } else conservative();
       } else if (type === 'inflammatory_pseudotumour') {
         if (rng.chance(0.75)) resect(7, 60);
-        else t.push({ type: 'anti_inflammatory', intent: 'curative', startDay: rng.int(3, 21), endDay: rng.int(90, 200) });
+        else {
+          t.push({
+            type: 'anti_inflammatory',
+            intent: 'curative',
+            startDay: rng.int(3, 21),
+            endDay: rng.int(90, 200),
+          });
+        }
       } else if (type === 'abscess') {
         t.push({ type: 'other_medical', intent: 'curative', startDay: 0, endDay: rng.int(28, 56) });
         if (rng.chance(0.5)) resect(1, 21);
       } else if (rng.chance(0.15)) {
         resect(7, 90);
       } else if (type === 'non_neoplastic_other' && rng.chance(0.3)) {
-        t.push({ type: 'other_medical', intent: 'curative', startDay: rng.int(0, 14), endDay: rng.int(30, 120) });
+        t.push({
+          type: 'other_medical',
+          intent: 'curative',
+          startDay: rng.int(0, 14),
+          endDay: rng.int(30, 120),
+        });
       } else conservative();
       break;
     }

@@ -75,7 +75,9 @@ export function drawReference(
   return {
     myocardiumT1NativeMs: Math.round(rng.normal(MYO_T1_15[0] * remote.t1, MYO_T1_15[1]) * scale),
     myocardiumT2Ms: Math.round(rng.truncNormal(t2[0], t2[1], 40, 70) * 10) / 10,
-    myocardiumEcv: contrast ? Math.round(rng.truncNormal(remote.ecv[0], remote.ecv[1], 0.18, 0.5) * 1000) / 1000 : null,
+    myocardiumEcv: contrast
+      ? Math.round(rng.truncNormal(remote.ecv[0], remote.ecv[1], 0.18, 0.5) * 1000) / 1000
+      : null,
     bloodT1NativeMs: Math.round(rng.truncNormal(1600, 80, 1350, 1850) * bloodScale),
     bloodT1PostMs: contrast ? Math.round(rng.truncNormal(field === 3 ? 380 : 320, 55, 180, 600)) : null,
   };

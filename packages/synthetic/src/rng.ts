@@ -50,8 +50,10 @@ export class Rng {
     let st = 0x2545f491;
     for (const part of seed) {
       const word = typeof part === 'string' ? hashString(part) : mixNumber(part);
-      [st] = splitMix32((st ^ word) | 0);
-      [st] = splitMix32(st);
+      // Absorb each part through SplitMix32's non-linear output, so that parts do not cancel
+      // (with a linear step, (42, 1) and (43, 0) would give the same stream).
+      st = splitMix32((st ^ word) | 0)[1] | 0;
+      st = splitMix32(st)[1] | 0;
     }
     let out: number;
     [st, out] = splitMix32(st);

@@ -156,13 +156,21 @@ export function demoUsers(sites: readonly SiteSpec[]): SyntheticUser[] {
   const out: SyntheticUser[] = [user('admin', 'admin', null, 'DEMO Administrator')];
   for (const site of sites) {
     out.push(
-      user(siteUserKey('investigator', site.code), 'investigator', site.code, `DEMO Investigator ${site.code}`),
+      user(
+        siteUserKey('investigator', site.code),
+        'investigator',
+        site.code,
+        `DEMO Investigator ${site.code}`
+      ),
       user(siteUserKey('coordinator', site.code), 'coordinator', site.code, `DEMO Coordinator ${site.code}`)
     );
   }
   for (let n = 1; n <= CENTRAL_READERS; n++) {
     out.push(user(readerKey(n), 'reader', null, `DEMO Central Reader ${n}`));
   }
-  out.push(user('monitor', 'monitor', null, 'DEMO Monitor'), user('statistician', 'statistician', null, 'DEMO Statistician'));
+  out.push(
+    user('monitor', 'monitor', null, 'DEMO Monitor'),
+    user('statistician', 'statistician', null, 'DEMO Statistician')
+  );
   return out;
 }

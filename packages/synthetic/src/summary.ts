@@ -15,7 +15,10 @@ type Of<F extends SyntheticParticipant['records'][number]['form']> = Extract<
   { form: F }
 >;
 
-function recordsOf<F extends SyntheticParticipant['records'][number]['form']>(p: SyntheticParticipant, form: F): Of<F>[] {
+function recordsOf<F extends SyntheticParticipant['records'][number]['form']>(
+  p: SyntheticParticipant,
+  form: F
+): Of<F>[] {
   return p.records.filter((r): r is Of<F> => r.form === form);
 }
 
@@ -24,11 +27,15 @@ export function expectedStatus(p: SyntheticParticipant): ParticipantStatus {
   const elig = recordsOf(p, 'eligibility')[0];
   const death = recordsOf(p, 'outcome_event').find((e) => e.data.type === 'death');
   return deriveParticipantStatus({
-    eligibility: elig ? eligibilityDecision(elig.data as Parameters<typeof eligibilityDecision>[0]).decision : null,
+    eligibility: elig
+      ? eligibilityDecision(elig.data as Parameters<typeof eligibilityDecision>[0]).decision
+      : null,
     withdrawnDate: p.withdrawal?.date ?? null,
     lostToFollowUpDate: p.lostToFollowUp?.date ?? null,
     deathDate: death?.data.eventDate ?? null,
-    finalVisitDone: recordsOf(p, 'follow_up_visit').some((v) => v.data.visitMonth === 36 && v.data.contactOutcome === 'reached'),
+    finalVisitDone: recordsOf(p, 'follow_up_visit').some(
+      (v) => v.data.visitMonth === 36 && v.data.contactOutcome === 'reached'
+    ),
   });
 }
 
@@ -64,8 +71,11 @@ export function indexPairs(cohort: SyntheticCohort): IndexPair[] {
     const first = reads[0];
     const second = reads.find((r) => r.by !== firstBy);
     const ref =
-      recordsOf(p, 'reference_diagnosis').find((r) => (r.data.lesionId ?? null) === lesion) ?? recordsOf(p, 'reference_diagnosis')[0];
-    if (first && ref) out.push({ participant: p, reading: first.data, second: second?.data ?? null, reference: ref.data });
+      recordsOf(p, 'reference_diagnosis').find((r) => (r.data.lesionId ?? null) === lesion) ??
+      recordsOf(p, 'reference_diagnosis')[0];
+    if (first && ref) {
+      out.push({ participant: p, reading: first.data, second: second?.data ?? null, reference: ref.data });
+    }
   }
   return out;
 }
@@ -88,7 +98,10 @@ export function cohenKappa(pairs: readonly (readonly [string, string])[]): numbe
 }
 
 /** Kaplan-Meier survival at given days (Kaplan & Meier, JASA 1958;53:457-81). */
-export function kmSurvival(data: readonly { time: number; event: boolean }[], at: readonly number[]): number[] {
+export function kmSurvival(
+  data: readonly { time: number; event: boolean }[],
+  at: readonly number[]
+): number[] {
   const times = [...new Set(data.filter((d) => d.event).map((d) => d.time))].sort((x, y) => x - y);
   let s = 1;
   const curve: [number, number][] = [];
@@ -106,7 +119,9 @@ export function kmSurvival(data: readonly { time: number; event: boolean }[], at
 }
 
 /** Survival data (days from baseline to recorded death or last contact) by true category. */
-export function survivalByCategory(cohort: SyntheticCohort): Map<MassCategory, { time: number; event: boolean }[]> {
+export function survivalByCategory(
+  cohort: SyntheticCohort
+): Map<MassCategory, { time: number; event: boolean }[]> {
   const out = new Map<MassCategory, { time: number; event: boolean }[]>();
   for (const p of cohort.participants) {
     if (p.truth.exclusion !== null) continue;
@@ -116,7 +131,9 @@ export function survivalByCategory(cohort: SyntheticCohort): Map<MassCategory, {
     for (const v of recordsOf(p, 'follow_up_visit')) {
       if (v.data.contactOutcome === 'reached') last = Math.max(last, daysBetween(b, v.data.contactDate));
     }
-    const row = death ? { time: daysBetween(b, death.data.eventDate), event: true } : { time: last, event: false };
+    const row = death
+      ? { time: daysBetween(b, death.data.eventDate), event: true }
+      : { time: last, event: false };
     const cat = categoryOfType(p.truth.massType);
     out.set(cat, [...(out.get(cat) ?? []), row]);
   }
@@ -136,7 +153,9 @@ export interface CohortSummary {
   readonly readerAgreement: Share;
   readonly readerKappa: number;
   /** Kaplan-Meier mortality at 1 and 3 years by true category (recorded data). */
-  readonly mortality: Readonly<Record<string, { readonly oneYear: number; readonly threeYears: number; readonly n: number }>>;
+  readonly mortality: Readonly<
+    Record<string, { readonly oneYear: number; readonly threeYears: number; readonly n: number }>
+  >;
   /** Scheduled visits by status as of today (core's `followUpSchedule`), enrolled participants. */
   readonly visits: Readonly<Record<VisitStatus, number>>;
 }
@@ -187,7 +206,9 @@ export function summarizeCohort(cohort: SyntheticCohort): CohortSummary {
   }
   const pairs = indexPairs(cohort);
   const right = pairs.filter((x) => x.reading.category === x.reference.category).length;
-  const tumours = pairs.filter((x) => x.reference.category === 'benign_tumour' || x.reference.category === 'malignant_tumour');
+  const tumours = pairs.filter(
+    (x) => x.reference.category === 'benign_tumour' || x.reference.category === 'malignant_tumour'
+  );
   const bmRight = tumours.filter(
     (x) => (x.reading.category === 'malignant_tumour') === (x.reference.category === 'malignant_tumour')
   ).length;

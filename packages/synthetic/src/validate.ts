@@ -58,7 +58,16 @@ function casebookOf(p: SyntheticParticipant): CasebookDates {
         break;
     }
   }
-  return { birthYear, withdrawnDate: p.withdrawal?.date ?? null, exams, readings, references, treatments, visits, events };
+  return {
+    birthYear,
+    withdrawnDate: p.withdrawal?.date ?? null,
+    exams,
+    readings,
+    references,
+    treatments,
+    visits,
+    events,
+  };
 }
 
 const asIssue =
@@ -131,8 +140,15 @@ export function validateCohort(cohort: SyntheticCohort): CohortIssue[] {
       }
       if (r.form === 'participant') birthYear = r.data.birthYear ?? null;
       if (r.form === 'cmr_exam') fieldOfExam.set(r.id, r.data.fieldStrengthT ?? null);
-      const fieldStrengthT = r.form === 'cmr_exam' ? (r.data.fieldStrengthT ?? null) : r.form === 'lesion_finding' ? (fieldOfExam.get(r.data.examId) ?? null) : null;
-      out.push(...checkRecord(r.form, data, { today, fieldStrengthT, birthYear }).map(asIssue(p, r, 'record_rule')));
+      const fieldStrengthT =
+        r.form === 'cmr_exam'
+          ? (r.data.fieldStrengthT ?? null)
+          : r.form === 'lesion_finding'
+            ? (fieldOfExam.get(r.data.examId) ?? null)
+            : null;
+      out.push(
+        ...checkRecord(r.form, data, { today, fieldStrengthT, birthYear }).map(asIssue(p, r, 'record_rule'))
+      );
     }
     out.push(...checkCasebook(casebookOf(p)).map(asIssue(p, null, 'casebook_rule')));
   }

@@ -3,13 +3,7 @@ import type { Weighted } from '../rng.js';
 
 /** The benign tumour types. */
 export type BenignType =
-  | 'myxoma'
-  | 'papillary_fibroelastoma'
-  | 'lipoma'
-  | 'fibroma'
-  | 'rhabdomyoma'
-  | 'hemangioma'
-  | 'benign_other';
+  'myxoma' | 'papillary_fibroelastoma' | 'lipoma' | 'fibroma' | 'rhabdomyoma' | 'hemangioma' | 'benign_other';
 
 /** The malignant tumour types. */
 export type MalignantType =
