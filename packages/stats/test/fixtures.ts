@@ -2,8 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The copied R reference fixtures (testdata/r-fixtures, see its README). */
+/** The copied public R reference fixtures (testdata/r-fixtures, see its README). */
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'testdata', 'r-fixtures');
+/** Extra fixtures made by testdata/r-fixtures-extra/generate_extra.R on other data. */
+export const EXTRA_FIXTURE_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'testdata',
+  'r-fixtures-extra'
+);
 
 /** One fixture case: its spec and R's result. */
 export interface FixtureCase {

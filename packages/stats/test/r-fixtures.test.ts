@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYSES, runStatsSpec } from '../src/index.js';
 import { compareWithR, toleranceFor } from './compare-with-r.js';
-import { loadFixtureCases } from './fixtures.js';
+import { EXTRA_FIXTURE_DIR, loadFixtureCases } from './fixtures.js';
 
 /**
  * Every case of every R reference fixture, through the same code path as `cmr-mass stats` (the spec
@@ -10,6 +10,7 @@ import { loadFixtureCases } from './fixtures.js';
  * in testdata/r-fixtures).
  */
 const cases = loadFixtureCases();
+const extra = loadFixtureCases(EXTRA_FIXTURE_DIR);
 
 describe('R reference fixtures', () => {
   it('finds all 44 public cases', () => {
@@ -19,6 +20,20 @@ describe('R reference fixtures', () => {
     expect(new Set(cases.map((c) => c.analysis))).toEqual(new Set(ANALYSES));
   });
   for (const c of cases) {
+    it(c.id, () => {
+      const { result } = runStatsSpec(c.spec);
+      const printed: unknown = JSON.parse(JSON.stringify(result));
+      const cmp = compareWithR(c.expected, printed, toleranceFor(c.analysis));
+      expect(cmp.mismatches.slice(0, 5)).toEqual([]);
+    });
+  }
+});
+
+describe('extra R fixtures (generate_extra.R: other data, missing values, ties, edge cases)', () => {
+  it('finds the extra cases', () => {
+    expect(extra.length).toBeGreaterThanOrEqual(56);
+  });
+  for (const c of extra) {
     it(c.id, () => {
       const { result } = runStatsSpec(c.spec);
       const printed: unknown = JSON.parse(JSON.stringify(result));
