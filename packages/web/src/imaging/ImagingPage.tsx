@@ -1,0 +1,117 @@
+import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NotFoundError } from '../api/errors.js';
+import type { AnyRecord } from '../api/types.js';
+import { useApp } from '../app/context.js';
+import { ReasonDialog } from '../forms/ReasonDialog.js';
+import { useLabels } from '../i18n/labels.js';
+import { href, useRoute } from '../router/router.js';
+import { examChanges, lesionChanges, type ApplyTarget } from './apply.js';
+import { ImagingWorkbench } from './ImagingWorkbench.js';
+import { listMaps, loadMap } from './maps-api.js';
+import type { Roi, RoiStats } from './roi.js';
+import { SeriesUpload } from './SeriesUpload.js';
+import type { ViewerEntry } from './types.js';
+
+interface PendingApply {
+  readonly form: ApplyTarget['form'];
+  readonly record: AnyRecord;
+  readonly changes: Record<string, unknown>;
+  readonly field: string;
+}
+
+/**
+ * An exam's images: upload a DICOM series, see source images and T1/T2/ECV maps, draw ROIs and put
+ * their statistics into the lesion's or the exam's fields with their provenance.
+ */
+export function ImagingPage(p: { readonly examId: string }): ReactElement {
+  const { t } = useTranslation();
+  const l = useLabels();
+  const { api, meta } = useApp();
+  const queryClient = useQueryClient();
+  const route = useRoute();
+  const lesionParam = route.query.get('lesion');
+  const maps = useQuery({
+    queryKey: ['maps', p.examId],
+    queryFn: async () => Promise.all((await listMaps(api, p.examId)).map((m) => loadMap(m, api.http.base))),
+    retry: false,
+  });
+  const lesions = useQuery({
+    queryKey: ['lesions', p.examId],
+    queryFn: () => api.list('lesion_finding', { examId: p.examId, pageSize: 100 }),
+  });
+  const [pending, setPending] = useState<PendingApply | null>(null);
+
+  const save = async (a: PendingApply, reason?: string): Promise<void> => {
+    try {
+      await api.update(a.form, a.record.id, { ...a.changes, version: a.record.version, ...(reason ? { reason } : {}) });
+      notifications.show({ message: t('imaging.applied', { field: l.field(a.form, a.field) }), color: 'green' });
+      void queryClient.invalidateQueries({ queryKey: ['lesions', p.examId] });
+      void queryClient.invalidateQueries({ queryKey: ['record'] });
+    } catch (e) {
+      notifications.show({ message: l.message(a.form, e instanceof Error ? e.message : String(e)), color: 'red' });
+    }
+  };
+  const apply = async (entry: ViewerEntry, roi: Roi, stats: RoiStats, target: ApplyTarget): Promise<void> => {
+    let record: AnyRecord | undefined;
+    let changes: Record<string, unknown>;
+    if (target.form === 'lesion_finding') {
+      const items = lesions.data?.items ?? [];
+      const lesion = items.find((f) => f.id === lesionParam) ?? items[0];
+      if (!lesion) return;
+      record = lesion;
+      changes = lesionChanges(entry, roi, stats, new Date(), `cmr-mass web ${meta.version}`);
+    } else {
+      record = await api.get('cmr_exam', p.examId);
+      changes = examChanges(target, entry.kind, stats);
+    }
+    const a: PendingApply = { form: target.form, record, changes, field: target.field };
+    if (record.formStatus !== 'incomplete') setPending(a);
+    else await save(a);
+  };
+
+  const unavailable = maps.error instanceof NotFoundError;
+  return (
+    <Stack gap="xs">
+      <Anchor href={href(`/exams/${p.examId}`)} size="xs">
+        ← {l.form('cmr_exam')}
+      </Anchor>
+      <Title order={1} size="h4">
+        {t('imaging.title')}
+      </Title>
+      <Card withBorder padding="sm">
+        <SeriesUpload examId={p.examId} onUploaded={() => void maps.refetch()} />
+      </Card>
+      {unavailable && (
+        <Alert color="gray" p="xs">
+          {t('imaging.notConnected')}
+        </Alert>
+      )}
+      {maps.error && !unavailable && (
+        <Text size="xs" c="red">
+          {l.message(null, maps.error instanceof Error ? maps.error.message : String(maps.error))}
+        </Text>
+      )}
+      {maps.data && maps.data.length === 0 && <Text size="sm">{t('imaging.noImage')}</Text>}
+      {maps.data && maps.data.length > 0 && (
+        <Card withBorder padding="sm">
+          <ImagingWorkbench entries={maps.data} onApply={(e, r, s, tg) => void apply(e, r, s, tg)} />
+        </Card>
+      )}
+      <ReasonDialog
+        opened={pending !== null}
+        onCancel={() => {
+          setPending(null);
+        }}
+        onConfirm={(reason) => {
+          const a = pending;
+          setPending(null);
+          if (a) void save(a, reason);
+        }}
+      />
+    </Stack>
+  );
+}
