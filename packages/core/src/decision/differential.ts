@@ -51,7 +51,7 @@ export interface Differential {
   readonly leading: DifferentialEntry;
   /** Points between the first and the second entry (null with a single entry); a small margin is a close call. */
   readonly leadMargin: number | null;
-  /** Findings missing for any diagnosis, the most often needed first. */
+  /** Findings missing for any diagnosis: the leading diagnosis's first, then the next one's, and so on. */
   readonly missing: readonly FindingKey[];
 }
 
@@ -125,15 +125,17 @@ function weigh(c: Candidate, input: DecisionInput): Omit<DifferentialEntry, 'ran
 /**
  * The ranked differential of a lesion: every candidate diagnosis (thrombus, myxoma, papillary
  * fibroelastoma, lipoma, fibroma, rhabdomyoma, hemangioma, angiosarcoma, other sarcoma, lymphoma,
- * metastasis, pericardial cyst, inflammatory pseudotumour, crista terminalis, lipomatous septal
- * hypertrophy) scored by its criteria, best first, with the findings for and against it and those it
- * lacked. An exam without a lesion gives "no mass" alone.
+ * metastasis, pericardial cyst, inflammatory pseudotumour, and the pseudomasses crista terminalis,
+ * lipomatous septal hypertrophy, coumadin ridge and Eustachian valve) scored by its criteria, best
+ * first, with the findings for and against it and those it lacked. An exam without a lesion gives
+ * "no mass" alone.
  *
  * The criteria encode clinical.md §2-3: Pazos-López et al., JACC Cardiovasc Imaging 2014;7:896-905
  * (thrombus); Gatti et al., World J Cardiol 2021;13:628-649, Table 1 and Diagnostics 2022;12:2543
  * (benign tumours, cyst); Kassi et al., JTCVS 2018 and Paolisso et al., Circ Cardiovasc Imaging
  * 2024;17:e016115 (malignant features); the angiosarcoma, lymphoma and metastasis rows of clinical.md
- * §3. The rank score is a sum of engineering weights [U], not a probability.
+ * §3; background knowledge for the pseudomasses [U]. The rank score is a sum of engineering weights
+ * [U], not a probability.
  *
  * Deterministic: ties are broken by the fixed candidate order (`CANDIDATES`); when two candidates give
  * the same type (a known lymphoma makes both `lymphoma` and `metastasis` secondary lymphoma), the
@@ -164,9 +166,8 @@ export function differential(input: DecisionInput): Differential {
       bestType: e.type,
     });
   }
-  const counts = new Map<FindingKey, number>();
-  for (const e of entries) for (const f of e.missing) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const missing = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([f]) => f);
+  // The leading diagnosis's missing findings first, then those of the next, and so on.
+  const missing = [...new Set(entries.flatMap((e) => e.missing))];
   const leading = entries[0]!;
   const second = entries[1];
   return {

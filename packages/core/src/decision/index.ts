@@ -8,6 +8,7 @@ export * from './reason.js';
 export * from './input.js';
 export * from './input-schema.js';
 export * from './from-records.js';
+export * from './from-casebook.js';
 export type { Feature, CodedFeature, NumericFeature, FeatureRead, YesNo } from './feature.js';
 export { FEATURES, type FeatureKey, type FeatureValues } from './features.js';
 export {

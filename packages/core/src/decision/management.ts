@@ -68,3 +68,13 @@ export function suggestManagement(leading: MassType, input: DecisionInput): Mana
     citation: citation(body.source),
   };
 }
+
+/**
+ * The main suggested treatment: the first of `treatment` when the suggestion is determined, otherwise
+ * null (an open choice has no main treatment). For comparing suggestions with treatments given.
+ *
+ * @param m - a management suggestion
+ */
+export function mainTreatment(m: ManagementSuggestion): TreatmentType | null {
+  return m.determined ? (m.treatment[0] ?? null) : null;
+}

@@ -33,8 +33,13 @@ export interface Suggestion {
     readonly melanin: TissueRuleResult;
   };
   readonly differential: Differential;
-  /** Management of the differential's leading diagnosis. */
-  readonly management: ManagementSuggestion;
+  /**
+   * Management of the differential's leading diagnosis; null when there is no clear leader (a tie at
+   * the top, or no finding for it), so that no treatment is suggested on a guess.
+   */
+  readonly management: ManagementSuggestion | null;
+  /** Why management was withheld, when it was. */
+  readonly managementWithheld: Label | null;
   /** Every finding some rule needed and did not get, each once (none for an exam without a lesion). */
   readonly missing: readonly FindingKey[];
 }
@@ -44,12 +49,17 @@ const NOTICE: Label = {
   zh: '辅助决策：附理由的建议，并非诊断。由阅片者作出诊断。',
 };
 
+const WITHHELD: Label = {
+  en: 'No management suggested: no diagnosis leads (a tie at the top, or no finding points to it). Record the missing findings.',
+  zh: '未给出处理建议：没有领先的诊断（并列第一，或无支持表现）。请补充缺失的表现。',
+};
+
 /**
  * The full suggestion for one lesion: the CMR mass score (Paolisso et al., Circ Cardiovasc Imaging
  * 2024;17:e016115; configurable, unconfirmed weights), thrombus versus tumour (Pazos-López et al.,
  * JACC Cardiovasc Imaging 2014;7:896-905), the tissue rules (fat, fluid, melanin; Gatti et al., World
  * J Cardiol 2021), the ranked differential (clinical.md §2-3) and the management of its leading
- * diagnosis (clinical.md §7), stamped with `RULES_VERSION`, the rules fingerprint and the mass-score
+ * diagnosis (clinical.md §7; withheld when no diagnosis clearly leads), stamped with `RULES_VERSION`, the rules fingerprint and the mass-score
  * configuration. Readers see it only after committing their own diagnosis (`canSeeSuggestion`).
  *
  * @param input - the decision input (see `decisionInputFromRecords`, `makeDecisionInput`)
@@ -61,7 +71,8 @@ export function suggest(input: DecisionInput, options: SuggestOptions = {}): Sug
   const tvt = thrombusVersusTumour(input);
   const tissue = { fat: fatContent(input), fluid: fluidCyst(input), melanin: melaninSignal(input) };
   const diff = differential(input);
-  const management = suggestManagement(diff.leading.type, input);
+  const clearLeader = diff.leading.pointsFor > 0 && (diff.leadMargin === null || diff.leadMargin > 0);
+  const management = clearLeader ? suggestManagement(diff.leading.type, input) : null;
   const gaps: Gap[] = [
     ...massScore.gaps,
     ...tvt.gaps,
@@ -72,7 +83,7 @@ export function suggest(input: DecisionInput, options: SuggestOptions = {}): Sug
   ];
   const missing = new Set<FindingKey>(gaps.filter((g) => g.why !== 'no_lesion').map((g) => g.finding));
   for (const f of diff.missing) missing.add(f);
-  for (const f of management.missing) missing.add(f);
+  for (const f of management?.missing ?? []) missing.add(f);
   return {
     rulesVersion: RULES_VERSION,
     rulesFingerprint: rulesFingerprint(),
@@ -83,6 +94,7 @@ export function suggest(input: DecisionInput, options: SuggestOptions = {}): Sug
     tissue,
     differential: diff,
     management,
+    managementWithheld: clearLeader ? null : WITHHELD,
     missing: [...missing],
   };
 }

@@ -1,12 +1,14 @@
-import { fibroma, hemangioma, lipoma, myxoma, papillaryFibroelastoma, rhabdomyoma } from './benign.js';
+import { hemangioma, lipoma, myxoma, papillaryFibroelastoma } from './benign.js';
+import { fibroma, rhabdomyoma } from './benign-paediatric.js';
 import type { Candidate } from './candidate.js';
 import { angiosarcoma, lymphoma, metastasis, sarcomaOther } from './malignant.js';
+import { inflammatoryPseudotumour, pericardialCyst } from './non-neoplastic.js';
 import {
+  coumadinRidge,
   cristaTerminalis,
-  inflammatoryPseudotumour,
+  eustachianValve,
   lipomatousSeptalHypertrophy,
-  pericardialCyst,
-} from './non-neoplastic.js';
+} from './pseudomass.js';
 import { thrombus } from './thrombus.js';
 
 export type { Candidate } from './candidate.js';
@@ -33,5 +35,7 @@ export const CANDIDATES: readonly Candidate[] = [
   hemangioma,
   lipomatousSeptalHypertrophy,
   cristaTerminalis,
+  coumadinRidge,
+  eustachianValve,
   inflammatoryPseudotumour,
 ];

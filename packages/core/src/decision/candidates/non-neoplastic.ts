@@ -3,9 +3,8 @@ import type { Candidate } from './candidate.js';
 import { NOT_FAT, NOT_NULLED } from './common.js';
 
 /**
- * Non-neoplastic masses and pseudomasses. The cyst and the inflammatory pseudotumour follow
- * clinical.md §3; the two pseudomasses (named in clinical.md §7 and by Shenoy 2022) have no row in the
- * signal table, so their criteria are background knowledge [U]. Points are engineering choices [U].
+ * Other non-neoplastic masses: the pericardial cyst and the inflammatory pseudotumour, from clinical.md
+ * §3. Points are engineering choices [U].
  */
 
 /** Pericardial cyst: in the pericardium, fluid signal (T1 hypo, T2 hyper), no perfusion and no enhancement. */
@@ -17,11 +16,21 @@ export const pericardialCyst: Candidate = {
     coded(
       'pericardium',
       'inPericardium',
-      { yes: 3, no: -3 },
+      { yes: 3, no: -4 },
       {
         source: 'gatti2021',
         evidence: 'C',
         why: { en: 'right cardiophrenic angle, thin-walled', zh: '右心膈角，薄壁' },
+      }
+    ),
+    coded(
+      'outside_heart',
+      'tissueLayer',
+      { intracavitary: -3, valvular: -3, intravascular: -3, intramural: -2 },
+      {
+        source: 'gatti2021',
+        evidence: 'C',
+        why: { en: 'a pericardial cyst lies outside the heart', zh: '心包囊肿位于心脏之外' },
       }
     ),
     coded(
@@ -99,157 +108,5 @@ export const inflammatoryPseudotumour: Candidate = {
     ),
     NOT_FAT,
     NOT_NULLED,
-  ],
-};
-
-/** Prominent crista terminalis: a small, immobile ridge of the right atrial wall that behaves like myocardium [U]. */
-export const cristaTerminalis: Candidate = {
-  key: 'crista_terminalis',
-  category: 'pseudomass',
-  type: 'crista_terminalis',
-  criteria: [
-    coded(
-      'right_atrium',
-      'location',
-      {
-        right_atrium: 3,
-        left_atrium: -4,
-        left_atrial_appendage: -4,
-        left_ventricle: -4,
-        right_ventricle: -4,
-        interatrial_septum: -4,
-        interventricular_septum: -4,
-        mitral_valve: -4,
-        aortic_valve: -4,
-        tricuspid_valve: -4,
-        pulmonary_valve: -4,
-        pericardium: -4,
-        aorta: -4,
-        pulmonary_artery: -4,
-        vena_cava: -4,
-        pulmonary_vein: -4,
-        av_groove: -4,
-      },
-      {
-        source: 'background',
-        evidence: 'U',
-        why: { en: 'a ridge of the right atrial wall', zh: '右心房壁的嵴' },
-      }
-    ),
-    coded(
-      'wall',
-      'tissueLayer',
-      { intramural: 1, pericardial: -3, valvular: -3 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded(
-      'immobile',
-      'mobility',
-      { immobile: 1, mobile: -3, prolapsing: -3 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded('stalk', 'attachment', { pedunculated: -2 }, { source: 'background', evidence: 'U' }),
-    numeric(
-      'small',
-      'sizeLongMm',
-      [
-        { below: 20, points: 1, note: { en: 'small ridge', zh: '小的嵴状结构' } },
-        { min: 30, points: -2, note: { en: 'too large for a ridge', zh: '作为嵴而言过大' } },
-      ],
-      { source: 'background', evidence: 'U' }
-    ),
-    coded(
-      't1',
-      't1wSignal',
-      { iso: 1, hyper: -1, hypo: -1 },
-      { source: 'background', evidence: 'U', why: { en: 'like myocardium', zh: '与心肌相同' } }
-    ),
-    coded('t2', 't2wSignal', { iso: 1, hyper: -1 }, { source: 'background', evidence: 'U' }),
-    coded(
-      'homogeneous',
-      'homogeneity',
-      { homogeneous: 1, heterogeneous: -2 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded(
-      'lge',
-      'lgePattern',
-      { none: 1, homogeneous: -2, heterogeneous: -2, peripheral: -2 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded('perfusion', 'firstPassPerfusion', { marked: -1 }, { source: 'background', evidence: 'U' }),
-    coded('invasion', 'infiltration', { yes: -3 }, { source: 'background', evidence: 'U' }),
-    coded(
-      'effusion',
-      'pericardialEffusion',
-      { moderate: -1, large: -1 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded(
-      'fat_signal_loss',
-      'fatSuppressionSignalLoss',
-      { yes: -1 },
-      { source: 'background', evidence: 'U', optional: true }
-    ),
-  ],
-};
-
-/** Lipomatous hypertrophy of the interatrial septum: fat (signal loss on fat suppression) in the septum [U]. */
-export const lipomatousSeptalHypertrophy: Candidate = {
-  key: 'lipomatous_septal_hypertrophy',
-  category: 'pseudomass',
-  type: 'lipomatous_septal_hypertrophy',
-  criteria: [
-    coded(
-      'septum',
-      'location',
-      {
-        interatrial_septum: 4,
-        left_atrium: -4,
-        left_atrial_appendage: -4,
-        right_atrium: -4,
-        left_ventricle: -4,
-        right_ventricle: -4,
-        interventricular_septum: -4,
-        mitral_valve: -4,
-        aortic_valve: -4,
-        tricuspid_valve: -4,
-        pulmonary_valve: -4,
-        pericardium: -4,
-        aorta: -4,
-        pulmonary_artery: -4,
-        vena_cava: -4,
-        pulmonary_vein: -4,
-        av_groove: -4,
-      },
-      { source: 'background', evidence: 'U', why: { en: 'interatrial septum', zh: '房间隔' } }
-    ),
-    coded(
-      'fat_signal_loss',
-      'fatSuppressionSignalLoss',
-      { yes: 3, no: -4 },
-      { source: 'gatti2021', evidence: 'C', why: { en: 'fat', zh: '脂肪' } }
-    ),
-    coded('t1', 't1wSignal', { hyper: 2, iso: -2, hypo: -2 }, { source: 'gatti2021', evidence: 'C' }),
-    coded(
-      'perfusion',
-      'firstPassPerfusion',
-      { none: 1, mild: -2, marked: -2 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded(
-      'lge',
-      'lgePattern',
-      { none: 1, homogeneous: -2, heterogeneous: -2, peripheral: -2 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded(
-      'immobile',
-      'mobility',
-      { immobile: 1, mobile: -3, prolapsing: -3 },
-      { source: 'background', evidence: 'U' }
-    ),
-    coded('stalk', 'attachment', { pedunculated: -2 }, { source: 'background', evidence: 'U' }),
-    coded('invasion', 'infiltration', { yes: -3 }, { source: 'background', evidence: 'U' }),
   ],
 };
