@@ -13,12 +13,12 @@ export const AUTO_MASK_FRACTION = 0.05;
 
 /**
  * Chooses the pixels that carry signal, from a slice's pixel-major signals: a pixel is kept when
- * the largest magnitude among its images reaches {@link AUTO_MASK_FRACTION} of the 99.5th percentile
- * of that per-pixel maximum over the slice. The per-pixel maximum is the fully recovered (T1) or
- * unprepared (T2) signal, so tissue passes even when it is dark at some times, while air and lung,
- * whose Rician noise floor sits far below 5 % of the brightest tissue at any usable SNR, do not.
- * The percentile keeps a few hot pixels from setting the scale. (SlicerT1_ECVMapping uses 10 % of
- * the maximum; sh_molli a fixed signal range.)
+ * its mean magnitude over the images reaches {@link AUTO_MASK_FRACTION} of the 99.5th percentile of
+ * that per-pixel mean over the slice. Tissue keeps a mean of roughly half its recovered signal even
+ * through the inversion null, while air and lung average their Rician noise floor (about 1.25 σ,
+ * with a spread of σ/4 over 8 images), far below 5 % of the brightest tissue at any usable SNR. The
+ * percentile keeps a few hot pixels from setting the scale. (SlicerT1_ECVMapping keeps pixels above
+ * 10 % of the maximum; sh_molli uses a fixed signal range.)
  *
  * @param signals - `signals[p·n + i]`
  * @param n - samples per pixel
@@ -29,11 +29,8 @@ export function autoMask(signals: Float64Array, n: number): { mask: Uint8Array; 
   const peak = new Float64Array(nPix);
   for (let p = 0; p < nPix; p++) {
     let m = 0;
-    for (let i = 0; i < n; i++) {
-      const v = Math.abs(signals[p * n + i]!);
-      if (v > m) m = v;
-    }
-    peak[p] = m;
+    for (let i = 0; i < n; i++) m += Math.abs(signals[p * n + i]!);
+    peak[p] = m / n;
   }
   const sorted = Float64Array.from(peak).sort();
   const ref = sorted[Math.min(nPix - 1, Math.floor(0.995 * (nPix - 1)))] ?? 0;
@@ -44,7 +41,7 @@ export function autoMask(signals: Float64Array, n: number): { mask: Uint8Array; 
     mask,
     info: {
       kind: 'auto',
-      description: `auto: pixels whose largest signal over the series is at least ${AUTO_MASK_FRACTION * 100}% of the 99.5th percentile of that maximum (threshold ${threshold.toPrecision(4)})`,
+      description: `auto: pixels whose mean signal over the series is at least ${AUTO_MASK_FRACTION * 100}% of the 99.5th percentile of that mean (threshold ${threshold.toPrecision(4)})`,
       threshold,
     },
   };

@@ -90,7 +90,7 @@ export function encodeDicomMap(slice: MapSlice, info: DicomMapInfo): Uint8Array 
     pixels[i] = s;
     if (s > largest) largest = s;
   }
-  const [wLo, wHi] = displayRange(values);
+  const [wLo, wHi] = displayRange(values, slice.r2);
   const units = UNITS[info.kind];
   const t = info.template;
   const ps = t?.patientStudy ?? {};
@@ -167,6 +167,7 @@ export function encodeDicomMap(slice: MapSlice, info: DicomMapInfo): Uint8Array 
         MeasurementUnitsCodeSequence: [
           { CodeValue: units.code, CodingSchemeDesignator: 'UCUM', CodeMeaning: units.meaning },
         ],
+        _vrMap: { RealWorldValueFirstValueMapped: 'US', RealWorldValueLastValueMapped: 'US' },
       },
     ],
     PixelData: pixels.buffer,

@@ -8,6 +8,8 @@ export interface PreviewOptions {
   readonly colourMap?: ColourMap;
   /** Display window [low, high]; default 0 to a round number above the 99th percentile. */
   readonly range?: readonly [number, number];
+  /** Per-pixel fit quality (R²) used to choose the default window ({@link displayRange}). */
+  readonly quality?: Float32Array;
   /** Units shown with the title and colour bar, e.g. `ms`. */
   readonly units?: string;
   /** Title, e.g. `T1`. */
@@ -24,11 +26,20 @@ export function niceCeil(x: number): number {
 
 /**
  * A display window for a map: [min(0, p1), niceCeil(p99)] of its finite values, so that outliers
- * do not wash out the tissue contrast.
+ * do not wash out the tissue contrast. With `quality` (e.g. R²), only pixels whose quality is at
+ * least `minQuality` count, when there are at least 100 of them: poorly fitted background pixels
+ * then do not set the window either.
  */
-export function displayRange(values: Float32Array): [number, number] {
-  const finite: number[] = [];
+export function displayRange(values: Float32Array, quality?: Float32Array, minQuality = 0.9): [number, number] {
+  let finite: number[] = [];
   for (const v of values) if (Number.isFinite(v)) finite.push(v);
+  if (quality && quality.length === values.length) {
+    const good: number[] = [];
+    for (let i = 0; i < values.length; i++) {
+      if (Number.isFinite(values[i]!) && quality[i]! >= minQuality) good.push(values[i]!);
+    }
+    if (good.length >= 100) finite = good;
+  }
   if (finite.length === 0) return [0, 1];
   finite.sort((a, b) => a - b);
   const p1 = finite[Math.floor(0.01 * (finite.length - 1))]!;
@@ -63,7 +74,7 @@ export function renderPreviewPng(
   options: PreviewOptions = {}
 ): Uint8Array {
   const map = options.colourMap ?? 'viridis';
-  const [lo, hi] = options.range ?? displayRange(values);
+  const [lo, hi] = options.range ?? displayRange(values, options.quality);
   const span = hi - lo || 1;
   const zoom = Math.max(1, Math.min(4, Math.round(320 / Math.max(rows, columns))));
   const font = rows * zoom >= 256 ? 2 : 1;

@@ -51,8 +51,9 @@ export interface MapSidecar {
 export interface WriteMapOptions {
   readonly colourMap?: ColourMap;
   readonly range?: readonly [number, number];
-  /** Extra sidecar fields (e.g. ECV inputs). */
-  readonly extra?: Readonly<Record<string, unknown>>;
+  /** Extra sidecar fields (e.g. ECV inputs), the same for every slice or per slice. */
+  readonly extra?:
+    Readonly<Record<string, unknown>> | ((slice: MapSlice) => Readonly<Record<string, unknown>>);
   /** Series number of the derived DICOM series (default: 9000 + kind offset). */
   readonly seriesNumber?: number;
 }
@@ -114,6 +115,7 @@ export function renderSliceFiles(
     renderPreviewPng(slice.values, g.rows, g.columns, {
       colourMap: options.colourMap ?? DEFAULT_COLOURS[result.kind],
       ...(options.range ? { range: options.range } : {}),
+      ...(slice.r2 ? { quality: slice.r2 } : {}),
       title: TITLES[result.kind],
       units: result.units,
     })
@@ -146,7 +148,7 @@ export function renderSliceFiles(
     map_series_instance_uid: mapSeriesUid,
     map_sop_instance_uid: sopUid,
     generator: GENERATOR,
-    ...(options.extra ?? {}),
+    ...(typeof options.extra === 'function' ? options.extra(slice) : (options.extra ?? {})),
   };
   files.set(`${stem}.json`, new TextEncoder().encode(`${JSON.stringify(sidecar, null, 2)}\n`));
   return { files, sidecar };
