@@ -5,3 +5,4 @@ export * from './util/dates.js';
 export * from './access/index.js';
 export * from './rules/index.js';
 export * from './derived/index.js';
+export * from './decision/index.js';

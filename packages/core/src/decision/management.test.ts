@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MassType } from '../vocab/diagnosis.js';
 import { makeDecisionInput, type DecisionInput, type LesionFeatures } from './input.js';
-import { mainTreatment, suggestManagement, VERY_LOW_LVEF_PERCENT } from './management.js';
+import { suggestedMainTreatment, suggestManagement, VERY_LOW_LVEF_PERCENT } from './management.js';
 import { CYST, FIBROMA, METASTASIS, MYXOMA, THROMBUS } from './typical-cases.js';
 
 const pfe = (
@@ -44,7 +44,7 @@ describe('suggested management (clinical.md §7)', () => {
     expect(m.treatment).toEqual(['surgical_resection']);
     expect(m.summary.en).toContain('Prompt surgical resection');
     expect(m.modifiers[0]).toMatchObject({ code: 'multicentric', applies: false });
-    expect(mainTreatment(m)).toBe('surgical_resection');
+    expect(suggestedMainTreatment(m)).toBe('surgical_resection');
   });
 
   it('papillary fibroelastoma: excision if left-sided, mobile, > 1 cm or embolic; otherwise surveillance', () => {
@@ -68,7 +68,7 @@ describe('suggested management (clinical.md §7)', () => {
       treatment: ['surgical_resection', 'conservative'],
       missing: ['symptoms'],
     });
-    expect(mainTreatment(open)).toBeNull();
+    expect(suggestedMainTreatment(open)).toBeNull();
     // Left-sided already decides: the unknown symptoms do not matter then.
     expect(suggestManagement('papillary_fibroelastoma', pfe({})).missing).toEqual([]);
   });

@@ -75,6 +75,6 @@ export function suggestManagement(leading: MassType, input: DecisionInput): Mana
  *
  * @param m - a management suggestion
  */
-export function mainTreatment(m: ManagementSuggestion): TreatmentType | null {
+export function suggestedMainTreatment(m: ManagementSuggestion): TreatmentType | null {
   return m.determined ? (m.treatment[0] ?? null) : null;
 }
