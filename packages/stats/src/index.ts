@@ -37,7 +37,7 @@ export { logrank } from './survival/logrank.js';
 export type { LogrankGroup, LogrankInput, LogrankResult } from './survival/logrank.js';
 
 export { roc, rocFromGroups, autoDirection, defaultLevels, trapezoidAuc } from './roc/roc.js';
-export type { RocDirection, RocOptions, RocPoint, RocResult } from './roc/roc.js';
+export type { RocCurve, RocDirection, RocOptions, RocPoint, RocResult } from './roc/roc.js';
 export { delongPlacements } from './roc/delong.js';
 export type { Placements } from './roc/delong.js';
 export { rocTest } from './roc/roc-test.js';

@@ -4,6 +4,7 @@ import { stableOrder } from '../math/order.js';
 import { freeze, type MaybeNumber, type MethodInfo } from '../result.js';
 import { splitByGroup, type Grouping } from '../survival/grouping.js';
 import { mergeNearTies } from '../survival/timefix.js';
+import { gatherFloat64 } from '../math/arrays.js';
 
 /** Rows of a multi-state curve: one per time, with one column per state. */
 export interface AjBlock {
@@ -53,7 +54,7 @@ function curveOf(
   z: number
 ): AjBlock {
   const n = idx.length;
-  const t = Float64Array.from(idx, (i) => time[i]!);
+  const t = gatherFloat64(time, idx);
   const ord = stableOrder(t);
   const p = new Float64Array(ns);
   p[0] = 1;
@@ -253,7 +254,7 @@ export function aalenJohansen(input: AalenJohansenInput): AalenJohansenResult {
     }
   }
   const ns = causeLabels.length + 1;
-  const time = mergeNearTies(Float64Array.from(input.time));
+  const time = mergeNearTies(input.time);
   const z = qnorm(1 - (1 - (input.confInt ?? 0.95)) / 2);
   const parts = splitByGroup(group, n);
   const curves = parts.map((idx, g) => curveOf(group ? group.labels[g]! : null, time, cause, idx, ns, z));

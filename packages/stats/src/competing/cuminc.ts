@@ -3,6 +3,7 @@ import { stableOrder } from '../math/order.js';
 import { freeze, type MaybeNumber, type MethodInfo } from '../result.js';
 import type { Grouping } from '../survival/grouping.js';
 import { grayTest, type GrayTest } from './gray-test.js';
+import { gatherFloat64, gatherInt32 } from '../math/arrays.js';
 
 export type { GrayTest } from './gray-test.js';
 
@@ -147,8 +148,8 @@ export function cuminc(input: CumincInput): CumincResult {
     }
   }
   const order = stableOrder(input.time);
-  const time = Float64Array.from(order, (i) => input.time[i]!);
-  const code = Int32Array.from(order, (i) => cause[i]!);
+  const time = gatherFloat64(input.time, order);
+  const code = gatherInt32(cause, order);
   const gcode = Int32Array.from(order, (i) => (group ? group.codes[i]! : 0));
   const groupLabels = group ? group.labels : ['1'];
   const ng = groupLabels.length;
@@ -161,7 +162,7 @@ export function cuminc(input: CumincInput): CumincResult {
     for (let g = 0; g < ng; g++) {
       const idx: number[] = [];
       for (let i = 0; i < n; i++) if (gcode[i] === g) idx.push(i);
-      const t = Float64Array.from(idx, (i) => time[i]!);
+      const t = gatherFloat64(time, idx);
       const failed = Uint8Array.from(idx, (i) => (code[i]! > 0 ? 1 : 0));
       const mine = Uint8Array.from(idx, (i) => (code[i] === c.code ? 1 : 0));
       const curve = cincCurve(t, failed, mine);

@@ -42,6 +42,16 @@ class Fenwick {
   at(rank: number): number {
     return this.point[rank]!;
   }
+  /** Weights strictly below each rank, for a tree that no longer changes (O(k)). */
+  belowAll(): Float64Array {
+    const out = new Float64Array(this.k);
+    let acc = 0;
+    for (let r = 0; r < this.k; r++) {
+      out[r] = acc;
+      acc += this.point[r]!;
+    }
+    return out;
+  }
 }
 
 /**
@@ -60,7 +70,7 @@ export function concordance(
   time: ArrayLike<number>,
   status: ArrayLike<number>,
   score: ArrayLike<number>,
-  options: { readonly reverse?: boolean } = {}
+  options: { readonly reverse?: boolean; readonly timeOrder?: Uint32Array } = {}
 ): ConcordanceResult {
   const n = time.length;
   if (status.length !== n || score.length !== n) {
@@ -82,16 +92,10 @@ export function concordance(
     rank[i] = k;
   }
   const nRank = k + 1;
-  // processing order: time descending, censored before events at the same time, then by score
-  const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = rank[i]!;
-  const o1 = stableOrder(key);
-  const st = Float64Array.from(o1, (i) => status[i]!);
-  const o2 = stableOrder(st);
-  const tt = Float64Array.from(o2, (j) => -time[o1[j]!]!);
-  const o3 = stableOrder(tt);
-  const order = Uint32Array.from(o3, (j) => o1[o2[j]!]!);
-
+  // walk the distinct times from the last: censored subjects join the risk set first (R sorts
+  // censored before events at equal times), then each event is compared with the risk set, then the
+  // events join it. Within a time the order does not change any count.
+  const asc = options.timeOrder ?? stableOrder(time);
   const atRisk = new Fenwick(nRank);
   const events = new Fenwick(nRank);
   const infConc = new Float64Array(n);
@@ -112,41 +116,56 @@ export function concordance(
     infTied[i] = infTied[i]! - tied;
     atRisk.add(r, 1);
   };
-  for (let a = 0; a < n;) {
-    const i = order[a]!;
-    if (status[i] !== 1) {
-      enter(i);
-      a++;
-      continue;
+  for (let end = n; end > 0;) {
+    let start = end - 1;
+    const t = time[asc[start]!]!;
+    while (start > 0 && time[asc[start - 1]!] === t) start--;
+    let nDeaths = 0;
+    for (let q = start; q < end; q++) {
+      const i = asc[q]!;
+      if (status[i] === 1) nDeaths++;
+      else enter(i);
     }
-    let b = a;
-    const t = time[i]!;
-    while (b < n && time[order[b]!] === t) b++;
-    // events tied in time: pairs, and pairs also tied in score (contiguous, as sorted by score)
-    let groupStart = a;
-    for (let c = a; c < b; c++) {
-      const j = order[c]!;
-      tiedY += c - a;
-      if (rank[j] !== rank[order[groupStart]!]) groupStart = c;
-      tiedXY += c - groupStart;
-      const r = rank[j]!;
-      const below = atRisk.below(r);
-      const tied = atRisk.at(r);
-      const above = atRisk.total - below - tied;
-      conc += above;
-      disc += below;
-      tiedX += tied;
-      infConc[j] = infConc[j]! + above;
-      infDisc[j] = infDisc[j]! + below;
-      infTied[j] = infTied[j]! + tied;
-      events.add(r, 1);
+    if (nDeaths > 0) {
+      const deathRanks = new Int32Array(nDeaths);
+      let d = 0;
+      for (let q = start; q < end; q++) {
+        const j = asc[q]!;
+        if (status[j] !== 1) continue;
+        const r = rank[j]!;
+        deathRanks[d++] = r;
+        const below = atRisk.below(r);
+        const tied = atRisk.at(r);
+        const above = atRisk.total - below - tied;
+        conc += above;
+        disc += below;
+        tiedX += tied;
+        infConc[j] = infConc[j]! + above;
+        infDisc[j] = infDisc[j]! + below;
+        infTied[j] = infTied[j]! + tied;
+        events.add(r, 1);
+      }
+      // pairs of events at this time, and those of them also tied in score
+      tiedY += (nDeaths * (nDeaths - 1)) / 2;
+      if (nDeaths > 1) {
+        deathRanks.sort();
+        let run = 1;
+        for (let q = 1; q <= nDeaths; q++) {
+          if (q < nDeaths && deathRanks[q] === deathRanks[q - 1]) run++;
+          else {
+            tiedXY += (run * (run - 1)) / 2;
+            run = 1;
+          }
+        }
+      }
+      for (let q = start; q < end; q++) if (status[asc[q]!] === 1) enter(asc[q]!);
     }
-    for (let c = a; c < b; c++) enter(order[c]!);
-    a = b;
+    end = start;
   }
+  const eventsBelow = events.belowAll();
   for (let i = 0; i < n; i++) {
     const r = rank[i]!;
-    const below = events.below(r);
+    const below = eventsBelow[r]!;
     const tied = events.at(r);
     infConc[i] = infConc[i]! + below;
     infDisc[i] = infDisc[i]! + (events.total - below - tied);

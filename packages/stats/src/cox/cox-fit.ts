@@ -44,11 +44,11 @@ export interface CoxControl {
   readonly iterMax?: number;
 }
 
-/** Sorts the data by time (stably, as R's `order`) into the layout of {@link SortedCoxData}. */
+/** Sorts the data by `order` into the layout of {@link SortedCoxData}; `columns` is column-major (p × n). */
 export function sortedCoxData(
   time: Float64Array,
   status: ArrayLike<number>,
-  rows: readonly (readonly number[])[],
+  columns: Float64Array,
   p: number,
   order: Uint32Array
 ): SortedCoxData {
@@ -60,8 +60,10 @@ export function sortedCoxData(
     const i = order[k]!;
     t[k] = time[i]!;
     s[k] = status[i]!;
-    const row = rows[i]!;
-    for (let j = 0; j < p; j++) x[j * n + k] = row[j]!;
+  }
+  for (let j = 0; j < p; j++) {
+    const off = j * n;
+    for (let k = 0; k < n; k++) x[off + k] = columns[off + order[k]!]!;
   }
   return { n, p, time: t, status: s, x };
 }

@@ -3,12 +3,12 @@ import { accurateSum } from '../math/accurate-sum.js';
 import { pchisq } from '../math/chisq.js';
 import { ldlFactor, ldlSolve } from '../math/linalg.js';
 import { qnorm } from '../math/normal.js';
-import { stableOrder } from '../math/order.js';
 import { freeze, type MethodInfo } from '../result.js';
-import { mergeNearTies } from '../survival/timefix.js';
+import { mergeNearTies, mergeNearTiesSorted } from '../survival/timefix.js';
 import { concordance, type ConcordanceResult } from './concordance.js';
 import { coxNewtonRaphson, sortedCoxData, type CoxControl, type CoxTies } from './cox-fit.js';
 import { coxZphTable, type CoxZphResult } from './cox-zph.js';
+import { toArray } from '../math/arrays.js';
 
 export type { CoxControl, CoxTies } from './cox-fit.js';
 
@@ -61,8 +61,10 @@ export interface CoxPhInput {
   readonly time: ArrayLike<number>;
   /** 1 = event, 0 = censored. */
   readonly status: ArrayLike<number>;
-  /** Covariate rows (n × p); a factor enters as 0/1 dummy columns. */
-  readonly x: readonly (readonly number[])[];
+  /** Covariate rows (n × p); a factor enters as 0/1 dummy columns. Give this or `columns`. */
+  readonly x?: readonly (readonly number[])[];
+  /** Alternatively one array per covariate (p arrays of n): the fast path for large data. */
+  readonly columns?: readonly ArrayLike<number>[];
   /** The p coefficient names. */
   readonly names: readonly string[];
   /** Tie handling (default "efron", as R). */
@@ -70,23 +72,48 @@ export interface CoxPhInput {
   readonly control?: CoxControl;
 }
 
-function checkInput(input: CoxPhInput): void {
+/** Validates the input and returns the covariates column-major (p × n, data order). */
+function checkInput(input: CoxPhInput): Float64Array {
   const n = input.time.length;
   const p = input.names.length;
   if (p === 0) throw new StatsInputError('names', 'a Cox model needs at least one covariate');
-  if (input.status.length !== n || input.x.length !== n) {
-    throw new StatsInputError('x', 'time, status and x must have one entry per subject');
+  if (input.status.length !== n) {
+    throw new StatsInputError('status', 'time and status must have one entry per subject');
   }
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(input.time[i])) throw new StatsInputError(`time[${i}]`, 'times must be finite');
     const s = input.status[i];
     if (s !== 0 && s !== 1) throw new StatsInputError(`status[${i}]`, 'status must be 0 or 1');
-    const row = input.x[i]!;
+  }
+  const cols = new Float64Array(p * n);
+  if (input.columns) {
+    if (input.columns.length !== p) throw new StatsInputError('columns', `give ${p} covariate columns`);
+    input.columns.forEach((col, j) => {
+      if (col.length !== n) {
+        throw new StatsInputError(`columns[${j}]`, 'each column must have one value per subject');
+      }
+      for (let i = 0; i < n; i++) {
+        const v = col[i]!;
+        if (!Number.isFinite(v)) {
+          throw new StatsInputError(`columns[${j}][${i}]`, 'covariates must be finite');
+        }
+        cols[j * n + i] = v;
+      }
+    });
+    return cols;
+  }
+  const x = input.x;
+  if (!x || x.length !== n) throw new StatsInputError('x', 'give x (one row per subject) or columns');
+  for (let i = 0; i < n; i++) {
+    const row = x[i]!;
     if (row.length !== p) throw new StatsInputError(`x[${i}]`, `each row must have ${p} covariates`);
     for (let j = 0; j < p; j++) {
-      if (!Number.isFinite(row[j])) throw new StatsInputError(`x[${i}][${j}]`, 'covariates must be finite');
+      const v = row[j]!;
+      if (!Number.isFinite(v)) throw new StatsInputError(`x[${i}][${j}]`, 'covariates must be finite');
+      cols[j * n + i] = v;
     }
   }
+  return cols;
 }
 
 /**
@@ -102,16 +129,16 @@ function checkInput(input: CoxPhInput): void {
  * @throws StatsComputationError without events, or when a covariate is redundant (singular information).
  */
 export function coxPh(input: CoxPhInput): CoxPhResult {
-  checkInput(input);
+  const cols = checkInput(input);
   const ties = input.ties ?? 'efron';
-  const { status, x, names } = input;
+  const { status, names } = input;
   const n = input.time.length;
   const p = names.length;
   let nevent = 0;
   for (let i = 0; i < n; i++) nevent += status[i]!;
   if (nevent === 0) throw new StatsComputationError('there are no events: the Cox model cannot be fitted');
-  const time = mergeNearTies(Float64Array.from(input.time));
-  const sorted = sortedCoxData(time, status, x, p, stableOrder(time));
+  const { time, order } = mergeNearTiesSorted(input.time);
+  const sorted = sortedCoxData(time, status, cols, p, order);
   const fit = coxNewtonRaphson(sorted, ties, input.control);
   if (fit.converged && fit.rank < p) {
     throw new StatsComputationError(
@@ -123,11 +150,13 @@ export function coxPh(input: CoxPhInput): CoxPhResult {
   const beta = fit.beta;
   const v = fit.variance;
   const shift = accurateSum(Array.from(beta, (b, j) => b * fit.means[j]!));
-  const lp = x.map((row) => {
-    let s = 0;
-    for (let j = 0; j < p; j++) s += row[j]! * beta[j]!;
-    return s - shift;
-  });
+  const lpSum = new Float64Array(n);
+  for (let j = 0; j < p; j++) {
+    const b = beta[j]!;
+    for (let i = 0; i < n; i++) lpSum[i] = lpSum[i]! + cols[j * n + i]! * b;
+  }
+  const lp = new Array<number>(n);
+  for (let i = 0; i < n; i++) lp[i] = lpSum[i]! - shift;
   if (!fit.converged) {
     warnings.push('Ran out of iterations and did not converge');
     if (lp.some((v) => v > 500)) warnings.push('one or more coefficients may be infinite');
@@ -179,11 +208,11 @@ export function coxPh(input: CoxPhInput): CoxPhResult {
     nevent,
     iterations: fit.iterations,
     coefficients,
-    variance: names.map((_, i) => Array.from(v.subarray(i * p, i * p + p))),
+    variance: names.map((_, i) => toArray(v, i * p, i * p + p)),
     means: names.map((term, j) => ({ term, mean: fit.means[j]! })),
     loglikNull: fit.loglikNull,
     loglik: fit.loglik,
-    concordance: concordance(time, status, lp, { reverse: true }),
+    concordance: concordance(time, status, lp, { reverse: true, timeOrder: order }),
     tests: {
       likelihoodRatio: { statistic: lr, df: p, p: pchisq(lr, p, false) },
       wald: { statistic: wald, df: p, p: pchisq(wald, p, false) },
@@ -204,9 +233,9 @@ export function coxZph(
   terms?: readonly { readonly term: string; readonly columns: readonly number[] }[]
 ): CoxZphResult {
   return coxZphTable({
-    time: mergeNearTies(Float64Array.from(input.time)),
+    time: mergeNearTies(input.time),
     status: input.status,
-    rows: input.x,
+    columns: checkInput(input),
     eta: fit.linearPredictors,
     ties: fit.ties,
     terms: terms ?? input.names.map((term, j) => ({ term, columns: [j] })),

@@ -25,8 +25,8 @@ export interface ZphInput {
   /** Tie-merged times (as the fit used them). */
   readonly time: Float64Array;
   readonly status: ArrayLike<number>;
-  /** Covariate rows (n × p), uncentred. */
-  readonly rows: readonly (readonly number[])[];
+  /** Covariates, column-major (p × n, data order), uncentred. */
+  readonly columns: Float64Array;
   /** Linear predictor of the fit. */
   readonly eta: ArrayLike<number>;
   readonly ties: CoxTies;
@@ -69,9 +69,9 @@ function kmTransform(time: Float64Array, status: ArrayLike<number>, order: Uint3
  * weighted residuals", Biometrika 81:515-526; Therneau & Grambsch (2000), §6.
  */
 export function coxZphTable(input: ZphInput): CoxZphResult {
-  const { time, status, rows, eta, ties, terms } = input;
+  const { time, status, columns, eta, ties, terms } = input;
   const n = time.length;
-  const p = rows[0]?.length ?? 0;
+  const p = n === 0 ? 0 : columns.length / n;
   const order = stableOrder(time);
   const ttimes = kmTransform(time, status, order);
   const evTimes: number[] = [];
@@ -80,9 +80,9 @@ export function coxZphTable(input: ZphInput): CoxZphResult {
   const x = new Float64Array(p * n);
   for (let j = 0; j < p; j++) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += rows[i]![j]!;
+    for (let i = 0; i < n; i++) s += columns[j * n + i]!;
     const mean = s / n;
-    for (let i = 0; i < n; i++) x[j * n + i] = rows[i]![j]! - mean;
+    for (let i = 0; i < n; i++) x[j * n + i] = columns[j * n + i]! - mean;
   }
   const p2 = 2 * p;
   const u = new Float64Array(p2);

@@ -18,7 +18,9 @@ export function rnum(x: number | null): RNumber {
 
 /** Element-wise {@link rnum}. */
 export function rnums(xs: ArrayLike<number | null>): RNumber[] {
-  return Array.from(xs, (x) => rnum(x));
+  const out = new Array<RNumber>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = rnum(xs[i]!);
+  return out;
 }
 
 /** A row-major p × p matrix as an array of rows. */

@@ -24,7 +24,11 @@ export function formatRoc(r: RocResult): Record<string, unknown> {
     },
     var_auc_delong: rnum(r.varAuc),
     best_youden: r.bestYouden.map(point),
-    curve: r.curve.map(point),
+    curve: r.curve.thresholds.map((t, i) => ({
+      threshold: rnum(t),
+      sensitivity: rnum(r.curve.sensitivities[i]!),
+      specificity: rnum(r.curve.specificities[i]!),
+    })),
   };
 }
 

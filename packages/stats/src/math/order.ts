@@ -46,28 +46,35 @@ export function stableOrder(keys: ArrayLike<number>): Uint32Array {
       lo[i] = l;
     }
   }
+  // LSD radix, 16-bit digits; keys travel with the indices so every pass reads sequentially
   let idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  let tmp = new Uint32Array(n);
+  let kh = hi;
+  let kl = lo;
+  let idx2 = new Uint32Array(n);
+  let kh2 = new Uint32Array(n);
+  let kl2 = new Uint32Array(n);
   const count = new Uint32Array(65537);
-  const passes: [Uint32Array, number][] = [
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ];
-  for (const [word, shift] of passes) {
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? kl : kh;
+    const shift = pass % 2 === 0 ? 0 : 16;
     count.fill(0);
-    for (let i = 0; i < n; i++) count[((word[idx[i]!]! >>> shift) & 0xffff) + 1]!++;
-    if (count[1] === n) continue; // every key has the same digit: nothing to do
-    for (let b = 1; b <= 65536; b++) count[b]! += count[b - 1]!;
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      tmp[count[(word[j]! >>> shift) & 0xffff]!++] = j;
+    for (let i = 0; i < n; i++) count[((word[i]! >>> shift) & 0xffff) + 1]!++;
+    let trivial = false;
+    for (let b = 1; b <= 65536; b++) {
+      if (count[b] === n) trivial = true;
+      count[b]! += count[b - 1]!;
     }
-    const t = idx;
-    idx = tmp;
-    tmp = t;
+    if (trivial) continue; // every key has the same digit: the order is unchanged
+    for (let i = 0; i < n; i++) {
+      const pos = count[(word[i]! >>> shift) & 0xffff]!++;
+      idx2[pos] = idx[i]!;
+      kh2[pos] = kh[i]!;
+      kl2[pos] = kl[i]!;
+    }
+    [idx, idx2] = [idx2, idx];
+    [kh, kh2] = [kh2, kh];
+    [kl, kl2] = [kl2, kl];
   }
   return idx;
 }

@@ -4,6 +4,7 @@ import { bd0 } from '../math/gamma.js';
 import { householderLeastSquares } from '../math/linalg.js';
 import { qnorm, twoSidedNormalP } from '../math/normal.js';
 import { freeze, type MethodInfo } from '../result.js';
+import { toArray } from '../math/arrays.js';
 
 /** One coefficient of a logistic regression. */
 export interface GlmCoefficient {
@@ -203,7 +204,7 @@ export function logisticGlm(
     converged,
     warnings,
     coefficients,
-    vcov: terms.map((_, i) => Array.from(cov.subarray(i * p, i * p + p))),
+    vcov: terms.map((_, i) => toArray(cov, i * p, i * p + p)),
     n,
     aic,
     deviance,

@@ -14,8 +14,38 @@ export interface Placements {
 }
 
 /**
- * DeLong placements by one sort of the pooled values (O(n log n)) instead of a pass over all
- * case-control pairs: walking the tied groups in increasing order (of −value for direction ">"),
+ * Controls then cases pooled, with one stable ascending sort and the tied groups of that sort:
+ * everything the ROC curve and the DeLong placements need, computed once.
+ */
+export interface PooledSort {
+  readonly nControls: number;
+  readonly nCases: number;
+  /** Values: controls first (indices 0..nControls−1), then cases. */
+  readonly values: Float64Array;
+  readonly order: Uint32Array;
+  /** Start of each group of equal values in `order`, plus a final `length` sentinel. */
+  readonly groupStart: Uint32Array;
+}
+
+/** Pools and sorts controls and cases (O(n log n), or linear for large n). */
+export function poolAndSort(controls: ArrayLike<number>, cases: ArrayLike<number>): PooledSort {
+  const n0 = controls.length;
+  const n1 = cases.length;
+  const values = new Float64Array(n0 + n1);
+  for (let i = 0; i < n0; i++) values[i] = controls[i]!;
+  for (let i = 0; i < n1; i++) values[n0 + i] = cases[i]!;
+  const order = stableOrder(values);
+  const starts: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    if (k === 0 || values[order[k]!] !== values[order[k - 1]!]) starts.push(k);
+  }
+  starts.push(order.length);
+  return { nControls: n0, nCases: n1, values, order, groupStart: Uint32Array.from(starts) };
+}
+
+/**
+ * DeLong placements from one sort of the pooled values (O(n log n)) instead of a pass over all
+ * case-control pairs: walking the tied groups in increasing order (decreasing for direction ">"),
  * each case gets (controls below + ½ controls tied) / n and each control 1 − (cases below + ½ cases
  * tied) / m.
  *
@@ -24,47 +54,47 @@ export interface Placements {
  * 44:837-845; X. Sun & W. Xu (2014), "Fast implementation of DeLong's algorithm", IEEE Signal Process
  * Lett 21:1389-1393.
  */
-export function delongPlacements(
-  cases: ArrayLike<number>,
-  controls: ArrayLike<number>,
-  direction: RocDirection
-): Placements {
-  const m = cases.length;
-  const n = controls.length;
-  const sign = direction === '>' ? -1 : 1;
-  const pooled = new Float64Array(m + n);
-  for (let i = 0; i < m; i++) pooled[i] = sign * cases[i]!;
-  for (let j = 0; j < n; j++) pooled[m + j] = sign * controls[j]!;
-  const ord = stableOrder(pooled);
-  const xy = new Float64Array(m + n);
-  let below0 = 0; // controls strictly below
+export function placementsOf(pool: PooledSort, direction: RocDirection): Placements {
+  const { nControls: n, nCases: m, order, groupStart } = pool;
+  const xy = new Float64Array(m + n); // indexed like pool.values
+  let below0 = 0; // controls strictly below (in the direction's order)
   let below1 = 0; // cases strictly below
-  for (let i = 0; i < ord.length;) {
-    const v = pooled[ord[i]!]!;
-    let j = i;
-    let mdup = 0;
+  const groups = groupStart.length - 1;
+  for (let gi = 0; gi < groups; gi++) {
+    const g = direction === '>' ? groups - 1 - gi : gi;
+    const a = groupStart[g]!;
+    const b = groupStart[g + 1]!;
     let ndup = 0;
-    for (; j < ord.length && pooled[ord[j]!] === v; j++) {
-      if (ord[j]! < m) mdup++;
-      else ndup++;
+    let mdup = 0;
+    for (let k = a; k < b; k++) {
+      if (order[k]! < n) ndup++;
+      else mdup++;
     }
-    for (let k = i; k < j; k++) {
-      const id = ord[k]!;
-      xy[id] = id < m ? below0 + ndup / 2 : below1 + mdup / 2;
+    for (let k = a; k < b; k++) {
+      const id = order[k]!;
+      xy[id] = id >= n ? below0 + ndup / 2 : below1 + mdup / 2;
     }
     below0 += ndup;
     below1 += mdup;
-    i = j;
   }
   const x = new Float64Array(m);
   const y = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < m; i++) {
-    sum += xy[i]!;
-    x[i] = xy[i]! / n;
+    sum += xy[n + i]!;
+    x[i] = xy[n + i]! / n;
   }
-  for (let j = 0; j < n; j++) y[j] = 1 - xy[m + j]! / m;
+  for (let j = 0; j < n; j++) y[j] = 1 - xy[j]! / m;
   return { x, y, theta: sum / m / n };
+}
+
+/** DeLong placements of cases and controls (pools and sorts them first). */
+export function delongPlacements(
+  cases: ArrayLike<number>,
+  controls: ArrayLike<number>,
+  direction: RocDirection
+): Placements {
+  return placementsOf(poolAndSort(controls, cases), direction);
 }
 
 /** Σ (a_i − ca)(b_i − cb) / (len − 1), summed with one rounding (R's long-double `sum`). */

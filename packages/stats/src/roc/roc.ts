@@ -1,9 +1,16 @@
 import { StatsComputationError, StatsInputError } from '../errors.js';
 import { accurateSum } from '../math/accurate-sum.js';
 import { qnorm } from '../math/normal.js';
-import { stableOrder } from '../math/order.js';
 import { freeze, type MaybeNumber, type MethodInfo } from '../result.js';
-import { centredCrossProduct, delongPlacements, sampleVariance, type RocDirection } from './delong.js';
+import {
+  centredCrossProduct,
+  placementsOf,
+  poolAndSort,
+  sampleVariance,
+  type PooledSort,
+  type RocDirection,
+} from './delong.js';
+import { toFloat64 } from '../math/arrays.js';
 
 export type { RocDirection } from './delong.js';
 
@@ -12,6 +19,13 @@ export interface RocPoint {
   readonly threshold: number;
   readonly sensitivity: number;
   readonly specificity: number;
+}
+
+/** The whole ROC curve as parallel arrays (one entry per threshold, specificity increasing). */
+export interface RocCurve {
+  readonly thresholds: readonly number[];
+  readonly sensitivities: readonly number[];
+  readonly specificities: readonly number[];
 }
 
 /** Result of {@link roc}. */
@@ -37,7 +51,7 @@ export interface RocResult extends MethodInfo {
   /** Points maximizing sensitivity + specificity (several when tied), in curve order. */
   readonly bestYouden: readonly RocPoint[];
   /** Every threshold: −∞, the midpoints between consecutive distinct values, +∞ (specificity increasing). */
-  readonly curve: readonly RocPoint[];
+  readonly curve: RocCurve;
 }
 
 /** Options of {@link roc}. */
@@ -50,7 +64,7 @@ export interface RocOptions {
 }
 
 function median(values: readonly number[]): number {
-  const s = Float64Array.from(values).sort();
+  const s = toFloat64(values).sort();
   const h = s.length >> 1;
   return s.length % 2 === 1 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
 }
@@ -72,88 +86,69 @@ export function defaultLevels(response: readonly (string | number)[]): [string, 
   return [distinct[0]!, distinct[1]!];
 }
 
-/** pROC's thresholds: −∞, midpoints of consecutive distinct values (halves first past 1e100), +∞. */
-function thresholdsOf(
-  sortedUnique: readonly number[],
-  direction: RocDirection,
-  present: ReadonlySet<number>
-): number[] {
-  const u = sortedUnique;
-  const out: number[] = [];
-  for (let i = 0; i <= u.length; i++) {
-    const a = i === 0 ? -Infinity : u[i - 1]!;
-    const b = i === u.length ? Infinity : u[i]!;
-    const t1 = (a + b) / 2;
-    let t = Math.abs(t1) > 1e100 ? a / 2 + b / 2 : t1;
-    // a midpoint that rounds onto a data value (near-equal values) goes to the correct side
-    if (i > 0 && i < u.length && present.has(t)) {
-      if (direction === '<' && t === a) t = b;
-      if (direction === '>' && t === b) t = a;
-    }
-    out.push(t);
+/**
+ * pROC's threshold between two consecutive distinct values a < b: their midpoint (halves first past
+ * 1e100); a midpoint that rounds onto a or b (values one ulp apart) goes to the side the direction needs.
+ */
+function threshold(a: number, b: number, direction: RocDirection): number {
+  const t1 = (a + b) / 2;
+  let t = Math.abs(t1) > 1e100 ? a / 2 + b / 2 : t1;
+  if (Number.isFinite(a) && Number.isFinite(b)) {
+    if (direction === '<' && t === a) t = b;
+    if (direction === '>' && t === b) t = a;
   }
-  return out;
+  return t;
 }
 
-/** Sensitivities and specificities at the thresholds, from one sort (pROC's fast algorithm). */
-function curveOf(controls: readonly number[], cases: readonly number[], direction: RocDirection): RocPoint[] {
-  const nControls = controls.length;
-  const nCases = cases.length;
-  const pooled = Float64Array.from([...controls, ...cases]);
-  const ord = stableOrder(pooled);
-  const unique: number[] = [];
-  const casesAt: number[] = [];
-  const controlsAt: number[] = [];
-  for (let i = 0; i < ord.length;) {
-    const v = pooled[ord[i]!]!;
-    let c = 0;
-    let k = 0;
-    for (; i < ord.length && pooled[ord[i]!] === v; i++) {
-      if (ord[i]! >= nControls) c++;
-      else k++;
-    }
-    unique.push(v);
-    casesAt.push(c);
-    controlsAt.push(k);
-  }
-  const thresholds = thresholdsOf(unique, direction, new Set(unique));
-  const m = unique.length;
+/** Sensitivities and specificities at every threshold, from the pooled sort (pROC's fast algorithm). */
+function curveOf(pool: PooledSort, direction: RocDirection): RocCurve {
+  const { nControls, nCases, values, order, groupStart } = pool;
+  const m = groupStart.length - 1; // distinct values
+  const thresholds = new Array<number>(m + 1);
   const se = new Array<number>(m + 1);
   const sp = new Array<number>(m + 1);
+  const valueOf = (g: number): number =>
+    g < 0 ? -Infinity : g >= m ? Infinity : values[order[groupStart[g]!]!]!;
   let tp = 0;
   let fp = 0;
   if (direction === '<') {
-    // positives: value above the threshold; walk values from the top
+    // positives are above the threshold: walk the values from the top; thresholds ascending
     se[m] = 0;
     sp[m] = 1;
-    for (let k = m - 1; k >= 0; k--) {
-      tp += casesAt[k]!;
-      fp += controlsAt[k]!;
-      se[k] = tp / nCases;
-      sp[k] = (nControls - fp) / nControls;
+    thresholds[m] = threshold(valueOf(m - 1), valueOf(m), direction);
+    for (let g = m - 1; g >= 0; g--) {
+      for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
+        if (order[k]! >= nControls) tp++;
+        else fp++;
+      }
+      se[g] = tp / nCases;
+      sp[g] = (nControls - fp) / nControls;
+      thresholds[g] = threshold(valueOf(g - 1), valueOf(g), direction);
     }
-    return thresholds.map((t, i) => ({ threshold: t, sensitivity: se[i]!, specificity: sp[i]! }));
+    return { thresholds, sensitivities: se, specificities: sp };
   }
-  // ">": positives below the threshold; walk from the bottom, then list with specificity increasing
-  se[0] = 0;
-  sp[0] = 1;
-  for (let k = 0; k < m; k++) {
-    tp += casesAt[k]!;
-    fp += controlsAt[k]!;
-    se[k + 1] = tp / nCases;
-    sp[k + 1] = (nControls - fp) / nControls;
+  // ">": positives are below the threshold; walk from the bottom, listing thresholds descending
+  se[m] = 0;
+  sp[m] = 1;
+  thresholds[m] = threshold(valueOf(-1), valueOf(0), direction);
+  for (let g = 0; g < m; g++) {
+    for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
+      if (order[k]! >= nControls) tp++;
+      else fp++;
+    }
+    se[m - 1 - g] = tp / nCases;
+    sp[m - 1 - g] = (nControls - fp) / nControls;
+    thresholds[m - 1 - g] = threshold(valueOf(g), valueOf(g + 1), direction);
   }
-  return thresholds.map((t, i) => ({ threshold: t, sensitivity: se[i]!, specificity: sp[i]! })).reverse();
+  return { thresholds, sensitivities: se, specificities: sp };
 }
 
 /** Trapezoidal AUC of a curve listed with specificity increasing. */
-export function trapezoidAuc(curve: readonly RocPoint[]): number {
-  const terms = new Float64Array(Math.max(0, curve.length - 1));
-  for (let i = 1; i < curve.length; i++) {
-    terms[i - 1] =
-      ((curve[i]!.sensitivity + curve[i - 1]!.sensitivity) / 2) *
-      (curve[i]!.specificity - curve[i - 1]!.specificity);
-  }
+export function trapezoidAuc(curve: RocCurve): number {
+  const se = curve.sensitivities;
+  const sp = curve.specificities;
+  const terms = new Float64Array(Math.max(0, se.length - 1));
+  for (let i = 1; i < se.length; i++) terms[i - 1] = ((se[i]! + se[i - 1]!) / 2) * (sp[i]! - sp[i - 1]!);
   return accurateSum(terms);
 }
 
@@ -207,21 +202,28 @@ export function rocFromGroups(
   levels: readonly [string, string],
   confLevel = 0.95
 ): RocResult {
-  const curve = curveOf(controls, cases, direction);
+  const pool = poolAndSort(controls, cases);
+  const curve = curveOf(pool, direction);
   const auc = trapezoidAuc(curve);
   const n = controls.length;
   const m = cases.length;
   const warnings: string[] = [];
   let best = -Infinity;
-  for (const p of curve) best = Math.max(best, p.sensitivity + p.specificity);
-  const bestYouden = curve.filter((p) => p.sensitivity + p.specificity === best);
+  const { thresholds, sensitivities: se, specificities: sp } = curve;
+  for (let i = 0; i < se.length; i++) best = Math.max(best, se[i]! + sp[i]!);
+  const bestYouden: RocPoint[] = [];
+  for (let i = 0; i < se.length; i++) {
+    if (se[i]! + sp[i]! === best) {
+      bestYouden.push({ threshold: thresholds[i]!, sensitivity: se[i]!, specificity: sp[i]! });
+    }
+  }
   if (Math.abs(best - 2) < Math.sqrt(2.220446049250313e-16)) {
     warnings.push('var() of a ROC curve with AUC == 1 is always 0 and can be misleading.');
   }
   let varAuc: MaybeNumber = null;
   let ciAuc: RocResult['ciAuc'] = { lower: null, auc: null, upper: null, confLevel };
   if (m > 1 && n > 1) {
-    const pl = delongPlacements(cases, controls, direction);
+    const pl = placementsOf(pool, direction);
     varAuc = sampleVariance(pl.y) / n + sampleVariance(pl.x) / m;
     const s =
       centredCrossProduct(pl.x, pl.theta, pl.x, pl.theta) / m +

@@ -158,7 +158,7 @@ export function kaplanMeier(input: KaplanMeierInput): KaplanMeierResult {
   checkSurvivalInput(input.time, status, group);
   const confInt = input.confInt ?? 0.95;
   const probs = input.probs ?? [0.25, 0.5, 0.75];
-  const time = mergeNearTies(Float64Array.from(input.time));
+  const time = mergeNearTies(input.time);
   const z = qnorm(1 - (1 - confInt) / 2);
   const parts = splitByGroup(group, time.length);
   const curves = parts.map((idx, g) => curveOf(group ? group.labels[g]! : null, time, status, idx, z));

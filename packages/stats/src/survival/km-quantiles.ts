@@ -1,5 +1,6 @@
 import type { MaybeNumber } from '../result.js';
 import type { KmCurve } from './kaplan-meier.js';
+import { gatherFloat64, gatherInt32 } from '../math/arrays.js';
 
 /** One quantile of one Kaplan-Meier curve with its confidence limits (R's `quantile(fit, probs)`). */
 export interface KmQuantileRow {
@@ -21,9 +22,16 @@ class ConstantRightLookup {
   private readonly xs: Float64Array;
   private readonly ys: Int32Array;
   constructor(x: readonly number[], y: readonly number[]) {
+    let sorted = true;
+    for (let i = 1; i < x.length && sorted; i++) sorted = x[i - 1]! <= x[i]!;
+    if (sorted) {
+      this.xs = Float64Array.from(x);
+      this.ys = Int32Array.from(y);
+      return;
+    }
     const order = x.map((_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
-    this.xs = Float64Array.from(order, (i) => x[i]!);
-    this.ys = Int32Array.from(order, (i) => y[i]!);
+    this.xs = gatherFloat64(x, order);
+    this.ys = gatherInt32(y, order);
   }
   at(v: number): number | null {
     const n = this.xs.length;

@@ -1,10 +1,10 @@
 import { StatsComputationError, StatsInputError } from '../errors.js';
 import { pchisq } from '../math/chisq.js';
 import { luSolve } from '../math/linalg.js';
-import { stableOrder } from '../math/order.js';
 import { freeze, type MethodInfo } from '../result.js';
 import { checkSurvivalInput, type Grouping } from './grouping.js';
-import { mergeNearTies } from './timefix.js';
+import { mergeNearTiesSorted } from './timefix.js';
+import { gatherFloat64, gatherInt32, gatherUint8, toArray } from '../math/arrays.js';
 
 /** One group of a log-rank test. */
 export interface LogrankGroup {
@@ -61,11 +61,10 @@ export function logrank(input: LogrankInput): LogrankResult {
   const sizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) sizes[group.codes[i]!]!++;
   if (sizes.filter((s) => s > 0).length < 2) throw new StatsComputationError('there is only 1 group');
-  const time = mergeNearTies(Float64Array.from(input.time));
-  const ord = stableOrder(time);
-  const t = Float64Array.from(ord, (i) => time[i]!);
-  const d = Uint8Array.from(ord, (i) => status[i]!);
-  const g = Int32Array.from(ord, (i) => group.codes[i]!);
+  const { time, order: ord } = mergeNearTiesSorted(input.time);
+  const t = gatherFloat64(time, ord);
+  const d = gatherUint8(status, ord);
+  const g = gatherInt32(group.codes, ord);
 
   // left-continuous pooled Kaplan-Meier, needed for the weights when rho > 0
   const weight = new Float64Array(n).fill(1);
@@ -138,7 +137,7 @@ export function logrank(input: LogrankInput): LogrankResult {
       oMinusESqOverV: (oe * oe) / v[a * k + a]!,
     });
   });
-  const variance = group.labels.map((_, a) => Array.from(v.subarray(a * k, a * k + k)));
+  const variance = group.labels.map((_, a) => toArray(v, a * k, a * k + k));
   return freeze({
     method: rho === 0 ? 'Log-rank test' : `G-rho test (rho = ${rho}, Harrington-Fleming)`,
     rEquivalent: `survdiff(Surv(time, status) ~ group, rho = ${rho})`,
