@@ -7,7 +7,12 @@ import { QueryState } from '../app/QueryState.js';
 import { DashboardFigures } from './DashboardFigures.js';
 import { isResults, type ResultsLike } from './results.js';
 
-const STATUS_COLOUR: Readonly<Record<string, string>> = { ok: 'green', warning: 'yellow', not_estimable: 'gray', error: 'red' };
+const STATUS_COLOUR: Readonly<Record<string, string>> = {
+  ok: 'green',
+  warning: 'yellow',
+  not_estimable: 'gray',
+  error: 'red',
+};
 
 /** The results dashboard: the snapshot, the report's figures and the index of every analysis. */
 export function AnalysisPage(): ReactElement {
@@ -25,7 +30,11 @@ export function AnalysisPage(): ReactElement {
         {t('analysis.title')}
       </Title>
       <Text size="xs" c="dimmed">
-        {t('analysis.snapshot', { key: r.snapshot.key.slice(0, 12), at: r.snapshot.taken_at.slice(0, 16).replace('T', ' '), today: r.snapshot.today })}
+        {t('analysis.snapshot', {
+          key: r.snapshot.key.slice(0, 12),
+          at: r.snapshot.taken_at.slice(0, 16).replace('T', ' '),
+          today: r.snapshot.today,
+        })}
         {r.snapshot.synthetic ? ` · ${t('analysis.synthetic')}` : ''}
       </Text>
       <DashboardFigures results={r} />

@@ -65,7 +65,8 @@ export class Api {
       if (s.csrfToken) this.http.setCsrfToken(s.csrfToken);
       return s;
     } catch (e) {
-      if (e instanceof Error && (e.name === 'UnauthenticatedError' || e.name === 'NotFoundError')) return null;
+      if (e instanceof Error && (e.name === 'UnauthenticatedError' || e.name === 'NotFoundError'))
+        return null;
       throw e;
     }
   }
@@ -92,7 +93,10 @@ export class Api {
     return this.http.get<RecordOf<F>>(`/v1/${FORM_PATH[form]}/${encodeURIComponent(id)}`);
   }
 
-  create<F extends FormName>(form: F, body: Readonly<Record<string, unknown>>): Promise<WriteResult<RecordOf<F>>> {
+  create<F extends FormName>(
+    form: F,
+    body: Readonly<Record<string, unknown>>
+  ): Promise<WriteResult<RecordOf<F>>> {
     return this.http.post<WriteResult<RecordOf<F>>>(`/v1/${FORM_PATH[form]}`, body);
   }
 
@@ -102,11 +106,17 @@ export class Api {
     id: string,
     body: Readonly<Record<string, unknown>>
   ): Promise<WriteResult<RecordOf<F>>> {
-    return this.http.patch<WriteResult<RecordOf<F>>>(`/v1/${FORM_PATH[form]}/${encodeURIComponent(id)}`, body);
+    return this.http.patch<WriteResult<RecordOf<F>>>(
+      `/v1/${FORM_PATH[form]}/${encodeURIComponent(id)}`,
+      body
+    );
   }
 
   remove<F extends FormName>(form: F, id: string, body: DeleteBody): Promise<WriteResult<RecordOf<F>>> {
-    return this.http.delete<WriteResult<RecordOf<F>>>(`/v1/${FORM_PATH[form]}/${encodeURIComponent(id)}`, body);
+    return this.http.delete<WriteResult<RecordOf<F>>>(
+      `/v1/${FORM_PATH[form]}/${encodeURIComponent(id)}`,
+      body
+    );
   }
 
   history(form: FormName, id: string): Promise<readonly HistoryEntry[]> {
@@ -121,7 +131,10 @@ export class Api {
     return this.http.post(`/v1/participants/${encodeURIComponent(participantId)}/withdraw`, body);
   }
 
-  lostToFollowUp(participantId: string, body: LostToFollowUpBody): Promise<WriteResult<RecordOf<'participant'>>> {
+  lostToFollowUp(
+    participantId: string,
+    body: LostToFollowUpBody
+  ): Promise<WriteResult<RecordOf<'participant'>>> {
     return this.http.post(`/v1/participants/${encodeURIComponent(participantId)}/lost-to-follow-up`, body);
   }
 

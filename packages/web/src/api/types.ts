@@ -128,7 +128,11 @@ export type ParticipantRow = Participant & {
   readonly siteCode?: string;
   readonly baselineDate?: string | null;
   readonly cohort?: string | null;
-  readonly nextVisit?: { readonly month: number; readonly targetDate: string; readonly status: string } | null;
+  readonly nextVisit?: {
+    readonly month: number;
+    readonly targetDate: string;
+    readonly status: string;
+  } | null;
 };
 
 /** `GET /api/v1/participants/:id/casebook`: everything visible about one participant. */

@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 export function DemoBanner(): ReactElement {
   const { t } = useTranslation();
   return (
-    <Box role="note" bg="orange.1" px="md" py={2} style={{ borderBottom: '1px solid var(--mantine-color-orange-4)' }}>
+    <Box
+      role="note"
+      bg="orange.1"
+      px="md"
+      py={2}
+      style={{ borderBottom: '1px solid var(--mantine-color-orange-4)' }}
+    >
       <Text size="xs" fw={600} c="orange.9" ta="center" data-testid="demo-banner">
         {t('app.demoBanner')}
       </Text>

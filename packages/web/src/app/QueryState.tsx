@@ -22,9 +22,15 @@ export function QueryState(p: {
           ? t('common.notFound')
           : e instanceof NetworkError
             ? t('common.networkError')
-            : t('common.unknownError', { message: l.message(null, e instanceof Error ? e.message : text(e)) });
+            : t('common.unknownError', {
+                message: l.message(null, e instanceof Error ? e.message : text(e)),
+              });
     return (
-      <Alert color={e instanceof ForbiddenError || e instanceof NotFoundError ? 'gray' : 'red'} p="xs" role="alert">
+      <Alert
+        color={e instanceof ForbiddenError || e instanceof NotFoundError ? 'gray' : 'red'}
+        p="xs"
+        role="alert"
+      >
         <Group justify="space-between">
           {msg}
           {p.onRetry && !(e instanceof ForbiddenError) && (

@@ -30,14 +30,20 @@ export function makeQueryClient(): QueryClient {
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         retry: (n, e) =>
-          !(e instanceof ForbiddenError || e instanceof NotFoundError || e instanceof UnauthenticatedError) && n < 2,
+          !(e instanceof ForbiddenError || e instanceof NotFoundError || e instanceof UnauthenticatedError) &&
+          n < 2,
       },
     },
   });
 }
 
 /** The providers around the app: Mantine, notifications, TanStack Query, i18next and the API. */
-export function Providers(p: { readonly api: Api; readonly i18n: I18n; readonly children: ReactNode; readonly client?: QueryClient }): ReactElement {
+export function Providers(p: {
+  readonly api: Api;
+  readonly i18n: I18n;
+  readonly children: ReactNode;
+  readonly client?: QueryClient;
+}): ReactElement {
   const [client] = useState(() => p.client ?? makeQueryClient());
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">

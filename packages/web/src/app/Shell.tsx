@@ -20,17 +20,24 @@ export function Shell(p: { readonly children: ReactNode }): ReactElement {
   useHotkeys(
     items
       .filter((i) => i.hotkey)
-      .map((i) => [`alt+${i.hotkey ?? ''}`, () => {
-        navigate(i.path);
-      }])
+      .map((i) => [
+        `alt+${i.hotkey ?? ''}`,
+        () => {
+          navigate(i.path);
+        },
+      ])
   );
   const name = user.displayName ?? user.email;
   return (
     <Box>
-      <a href="#main" className="skip-link" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       {meta.demo && <DemoBanner />}
@@ -38,7 +45,10 @@ export function Shell(p: { readonly children: ReactNode }): ReactElement {
         component="header"
         px="md"
         py={6}
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', background: 'var(--mantine-color-gray-0)' }}
+        style={{
+          borderBottom: '1px solid var(--mantine-color-gray-3)',
+          background: 'var(--mantine-color-gray-0)',
+        }}
       >
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="lg" wrap="nowrap">

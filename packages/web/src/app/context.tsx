@@ -19,7 +19,10 @@ export function ApiProvider(p: { readonly api: Api; readonly children: ReactNode
 }
 
 /** Provides the logged-in context. */
-export function AppProvider(p: { readonly value: AppContextValue; readonly children: ReactNode }): ReactElement {
+export function AppProvider(p: {
+  readonly value: AppContextValue;
+  readonly children: ReactNode;
+}): ReactElement {
   return <AppContext.Provider value={p.value}>{p.children}</AppContext.Provider>;
 }
 

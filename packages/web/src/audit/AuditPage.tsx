@@ -10,7 +10,10 @@ import { HistoryTable } from './HistoryTable.js';
 export function AuditPage(): ReactElement {
   const { t } = useTranslation();
   const { api } = useApp();
-  const trail = useQuery({ queryKey: ['audit'], queryFn: () => api.auditTrail({ limit: 1000 }).then((items) => [...items].reverse()) });
+  const trail = useQuery({
+    queryKey: ['audit'],
+    queryFn: () => api.auditTrail({ limit: 1000 }).then((items) => [...items].reverse()),
+  });
   return (
     <Stack gap="xs">
       <Title order={1} size="h4">

@@ -9,7 +9,11 @@ import { QueryState } from '../app/QueryState.js';
 import { HistoryTable } from './HistoryTable.js';
 
 /** The audit history of one record (who, when, what, why), newest first. */
-export function HistoryPanel(p: { readonly form: FormName; readonly id: string; readonly version: number }): ReactElement {
+export function HistoryPanel(p: {
+  readonly form: FormName;
+  readonly id: string;
+  readonly version: number;
+}): ReactElement {
   const { t } = useTranslation();
   const { api } = useApp();
   const h = useQuery({
@@ -17,7 +21,12 @@ export function HistoryPanel(p: { readonly form: FormName; readonly id: string; 
     queryFn: () => api.history(p.form, p.id),
     retry: (n, e) => !(e instanceof ForbiddenError) && n < 2,
   });
-  if (h.error instanceof ForbiddenError) return <Text size="xs" c="dimmed">{t('history.forbidden')}</Text>;
+  if (h.error instanceof ForbiddenError)
+    return (
+      <Text size="xs" c="dimmed">
+        {t('history.forbidden')}
+      </Text>
+    );
   if (!h.data) return <QueryState loading={h.isLoading} error={h.error} onRetry={() => void h.refetch()} />;
   return <HistoryTable entries={[...h.data].reverse()} />;
 }

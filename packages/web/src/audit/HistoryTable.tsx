@@ -17,7 +17,10 @@ function formOf(entity: string): FormName | null {
 }
 
 /** Audit entries as a table: who, when, what changed (before → after) and why. */
-export function HistoryTable(p: { readonly entries: readonly HistoryEntry[]; readonly showEntity?: boolean }): ReactElement {
+export function HistoryTable(p: {
+  readonly entries: readonly HistoryEntry[];
+  readonly showEntity?: boolean;
+}): ReactElement {
   const { t } = useTranslation();
   const l = useLabels();
   if (p.entries.length === 0) return <Text size="xs">{t('history.empty')}</Text>;
@@ -35,7 +38,9 @@ export function HistoryTable(p: { readonly entries: readonly HistoryEntry[]; rea
       <Table.Tbody>
         {p.entries.map((e) => {
           const form = formOf(e.entity);
-          const action = ACTIONS.includes(e.action.toLowerCase()) ? t(`history.actions.${e.action.toLowerCase()}` as never) : e.action;
+          const action = ACTIONS.includes(e.action.toLowerCase())
+            ? t(`history.actions.${e.action.toLowerCase()}` as never)
+            : e.action;
           return (
             <Table.Tr key={e.seq}>
               <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>

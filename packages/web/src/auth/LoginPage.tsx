@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type ReactElement, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../api/errors.js';
@@ -31,7 +42,8 @@ export function LoginPage(p: LoginPageProps): ReactElement {
     } catch (err) {
       if (err instanceof NetworkError) setError(t('common.networkError'));
       else if (err instanceof ApiError && err.code === 'account_locked') setError(t('auth.locked'));
-      else if (err instanceof ApiError && (err.status === 401 || err.status === 400)) setError(t('auth.failed'));
+      else if (err instanceof ApiError && (err.status === 401 || err.status === 400))
+        setError(t('auth.failed'));
       else setError(t('common.unknownError', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(false);

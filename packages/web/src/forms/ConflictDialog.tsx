@@ -47,9 +47,16 @@ export function ConflictDialog(p: ConflictDialogProps): ReactElement {
             {p.rows.map((r) => (
               <Table.Tr key={r.field} bg={r.clash ? 'var(--mantine-color-red-0)' : undefined}>
                 <Table.Td>
-                  {l.field(p.form, r.field)} {r.clash && <Badge size="xs" color="red">!</Badge>}
+                  {l.field(p.form, r.field)}{' '}
+                  {r.clash && (
+                    <Badge size="xs" color="red">
+                      !
+                    </Badge>
+                  )}
                 </Table.Td>
-                <Table.Td>{r.changedByMe ? formatValue(l, p.form, r.field, r.mine) : t('common.none')}</Table.Td>
+                <Table.Td>
+                  {r.changedByMe ? formatValue(l, p.form, r.field, r.mine) : t('common.none')}
+                </Table.Td>
                 <Table.Td>{formatValue(l, p.form, r.field, r.theirs)}</Table.Td>
               </Table.Tr>
             ))}

@@ -92,7 +92,10 @@ export function FieldInput(p: FieldInputProps): ReactElement {
           onChange={(e) => {
             p.onChange(e.currentTarget.value);
           }}
-          data={[{ value: '', label: t('forms.select') }, ...shown.map((c) => ({ value: c, label: choiceLabel(l, f, c) }))]}
+          data={[
+            { value: '', label: t('forms.select') },
+            ...shown.map((c) => ({ value: c, label: choiceLabel(l, f, c) })),
+          ]}
         />
       );
     }
@@ -126,7 +129,13 @@ export function FieldInput(p: FieldInputProps): ReactElement {
         >
           <Group gap="xs" mt={4}>
             {type.codes.map((c) => (
-              <Checkbox key={c} value={c} label={choiceLabel(l, f, c)} size="xs" disabled={p.readOnly === true} />
+              <Checkbox
+                key={c}
+                value={c}
+                label={choiceLabel(l, f, c)}
+                size="xs"
+                disabled={p.readOnly === true}
+              />
             ))}
           </Group>
         </Checkbox.Group>

@@ -27,7 +27,12 @@ export function ReasonDialog(p: ReasonDialogProps): ReactElement {
   const submit = (): void => {
     const r = updateMeta.reason.safeParse(reason);
     if (!r.success || r.data === undefined) {
-      setError(l.message(null, r.success ? 'give a reason of at least 3 characters' : (r.error.issues[0]?.message ?? '')));
+      setError(
+        l.message(
+          null,
+          r.success ? 'give a reason of at least 3 characters' : (r.error.issues[0]?.message ?? '')
+        )
+      );
       return;
     }
     setError(null);
@@ -35,10 +40,17 @@ export function ReasonDialog(p: ReasonDialogProps): ReactElement {
     setReason('');
   };
   return (
-    <Modal opened={p.opened} onClose={p.onCancel} title={p.title ?? t('forms.reasonTitle')} size="md" trapFocus>
+    <Modal
+      opened={p.opened}
+      onClose={p.onCancel}
+      title={p.title ?? t('forms.reasonTitle')}
+      size="md"
+      trapFocus
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          e.stopPropagation();
           submit();
         }}
       >
@@ -67,7 +79,7 @@ export function ReasonDialog(p: ReasonDialogProps): ReactElement {
             <Button variant="default" size="xs" onClick={p.onCancel}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" size="xs">
+            <Button size="xs" onClick={submit}>
               {t('forms.reasonConfirm')}
             </Button>
           </Group>

@@ -1,7 +1,13 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { forms, missingForComplete, type FormName, type RecordContext, type RuleViolation } from '@cmr-mass/core';
+import {
+  forms,
+  missingForComplete,
+  type FormName,
+  type RecordContext,
+  type RuleViolation,
+} from '@cmr-mass/core';
 import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -55,7 +61,11 @@ export function RecordForm(p: RecordFormProps): ReactElement {
     [form, p.only]
   );
   const defaults = useMemo(
-    () => toFormValues(fields, record ?? { ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])), ...p.initial }),
+    () =>
+      toFormValues(
+        fields,
+        record ?? { ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])), ...p.initial }
+      ),
     [fields, record, p.initial]
   );
   const rhf = useForm<FormValues>({ defaultValues: defaults });
@@ -135,107 +145,117 @@ export function RecordForm(p: RecordFormProps): ReactElement {
   const submit = async (reason?: string): Promise<void> => {
     rhf.clearErrors();
     setFormError(null);
-    handle(await saver.save(rhf.getValues(), complete, reason));
+    try {
+      handle(await saver.save(rhf.getValues(), complete, reason));
+    } catch (e) {
+      setFormError(l.message(form, e instanceof Error ? e.message : String(e)));
+    }
   };
   const onKey = getHotkeyHandler([['mod+S', () => void submit()]]);
   const problems = Object.keys(rhf.formState.errors).length;
 
   return (
-    <form
-      noValidate
-      aria-label={l.form(form)}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      onKeyDown={(e) => {
-        onKey(e);
-        enterMovesFocus(e);
-      }}
-    >
-      <Stack gap="xs">
-        {formError && (
-          <Alert color="red" p="xs" role="alert">
-            {formError}
-          </Alert>
-        )}
-        {problems > 0 && (
-          <Text size="xs" c="red" role="status">
-            {t('forms.fixErrors', { count: problems })}
-          </Text>
-        )}
-        <FormSections
-          form={form}
-          fields={fields}
-          control={rhf.control}
-          values={values}
-          errors={rhf.formState.errors}
-          warnings={Object.fromEntries(warnings.map((w) => [w.field, l.message(form, w.message)]))}
-          missing={requiredNow}
-          readOnly={p.readOnly === true}
-          autoFocus={p.autoFocus === true}
-        />
-        {warnings.length > 0 && (
-          <Alert color="yellow" p="xs" title={t('forms.warnings')}>
-            <List size="xs">
-              {warnings.map((w) => (
-                <List.Item key={w.rule + w.field}>{l.message(form, w.message)}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {!p.readOnly && (
-          <Group justify="space-between" align="center" wrap="wrap" gap="xs">
-            <Group gap="md">
-              <Checkbox
-                id={`f-${form}-complete`}
-                label={t('forms.complete')}
-                size="xs"
-                checked={complete}
-                onChange={(e) => {
-                  setComplete(e.currentTarget.checked);
-                }}
-              />
-              {complete && missing.length > 0 && (
-                <Text size="xs" c="orange">
-                  {t('forms.missing', { fields: missing.map((f) => l.field(form, f)).join(l.lang === 'zh' ? '、' : ', ') })}
+    <>
+      <form
+        noValidate
+        aria-label={l.form(form)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(e) => {
+          onKey(e);
+          enterMovesFocus(e);
+        }}
+      >
+        <Stack gap="xs">
+          {formError && (
+            <Alert color="red" p="xs" role="alert">
+              {formError}
+            </Alert>
+          )}
+          {problems > 0 && (
+            <Text size="xs" c="red" role="status">
+              {t('forms.fixErrors', { count: problems })}
+            </Text>
+          )}
+          <FormSections
+            form={form}
+            fields={fields}
+            control={rhf.control}
+            values={values}
+            errors={rhf.formState.errors}
+            warnings={Object.fromEntries(warnings.map((w) => [w.field, l.message(form, w.message)]))}
+            missing={requiredNow}
+            readOnly={p.readOnly === true}
+            autoFocus={p.autoFocus === true}
+          />
+          {warnings.length > 0 && (
+            <Alert color="yellow" p="xs" title={t('forms.warnings')}>
+              <List size="xs">
+                {warnings.map((w) => (
+                  <List.Item key={w.rule + w.field}>{l.message(form, w.message)}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {!p.readOnly && (
+            <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+              <Group gap="md">
+                <Checkbox
+                  id={`f-${form}-complete`}
+                  label={t('forms.complete')}
+                  size="xs"
+                  checked={complete}
+                  onChange={(e) => {
+                    setComplete(e.currentTarget.checked);
+                  }}
+                />
+                {complete && missing.length > 0 && (
+                  <Text size="xs" c="orange">
+                    {t('forms.missing', {
+                      fields: missing.map((f) => l.field(form, f)).join(l.lang === 'zh' ? '、' : ', '),
+                    })}
+                  </Text>
+                )}
+              </Group>
+              <Group gap="xs">
+                <Text size="xs" c="dimmed">
+                  {t('forms.saveHint')}
                 </Text>
-              )}
-            </Group>
-            <Group gap="xs">
-              <Text size="xs" c="dimmed">
-                {t('forms.saveHint')}
-              </Text>
-              {p.extra}
-              {p.onCancel && (
-                <Button variant="default" size="xs" onClick={p.onCancel}>
-                  {t('common.cancel')}
+                {p.extra}
+                {p.onCancel && (
+                  <Button variant="default" size="xs" onClick={p.onCancel}>
+                    {t('common.cancel')}
+                  </Button>
+                )}
+                <Button type="submit" size="xs" loading={saver.saving} data-testid="save">
+                  {t('common.save')}
                 </Button>
-              )}
-              <Button type="submit" size="xs" loading={saver.saving} data-testid="save">
-                {t('common.save')}
-              </Button>
+              </Group>
             </Group>
-          </Group>
-        )}
-        {p.readOnly && (
-          <Text size="xs" c="dimmed">
-            {t('forms.readOnly')}
-          </Text>
-        )}
-      </Stack>
-      <ReasonDialog
-        opened={askReason !== null}
-        onCancel={() => {
-          setAskReason(null);
-        }}
-        onConfirm={(reason) => {
-          const mode = askReason;
-          setAskReason(null);
-          if (mode === 'conflict') void saver.resolveConflict(true, reason).then(handle);
-          else void submit(reason);
-        }}
-      />
+          )}
+          {p.readOnly && (
+            <Text size="xs" c="dimmed">
+              {t('forms.readOnly')}
+            </Text>
+          )}
+        </Stack>
+      </form>
+      {askReason !== null && (
+        <ReasonDialog
+          opened
+          onCancel={() => {
+            setAskReason(null);
+          }}
+          onConfirm={(reason) => {
+            const mode = askReason;
+            setAskReason(null);
+            if (mode === 'conflict') void saver.resolveConflict(true, reason).then(handle);
+            else void submit(reason);
+          }}
+        />
+      )}
       {saver.conflict && (
         <ConflictDialog
           opened={askReason === null}
@@ -252,7 +272,7 @@ export function RecordForm(p: RecordFormProps): ReactElement {
           }}
         />
       )}
-    </form>
+    </>
   );
 }
 

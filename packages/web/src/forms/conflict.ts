@@ -43,7 +43,9 @@ export function compareVersions(
       changedByThem,
     });
   }
-  return rows.sort((a, b) => Number(b.clash) - Number(a.clash) || Number(b.changedByMe) - Number(a.changedByMe));
+  return rows.sort(
+    (a, b) => Number(b.clash) - Number(a.clash) || Number(b.changedByMe) - Number(a.changedByMe)
+  );
 }
 
 /** My changes re-based onto the current version: only fields that still differ from it. */

@@ -5,9 +5,19 @@ import { codeListFor } from './code-lists.js';
 /** What kind of input a field needs. */
 export type FieldKind =
   | { readonly kind: 'code'; readonly codes: readonly string[]; readonly list: CodeList | null }
-  | { readonly kind: 'codes'; readonly codes: readonly string[]; readonly list: CodeList | null; readonly max: number }
+  | {
+      readonly kind: 'codes';
+      readonly codes: readonly string[];
+      readonly list: CodeList | null;
+      readonly max: number;
+    }
   | { readonly kind: 'literal'; readonly values: readonly number[] }
-  | { readonly kind: 'number'; readonly min: number | null; readonly max: number | null; readonly int: boolean }
+  | {
+      readonly kind: 'number';
+      readonly min: number | null;
+      readonly max: number | null;
+      readonly int: boolean;
+    }
   | { readonly kind: 'boolean'; readonly nullable: boolean }
   | { readonly kind: 'date' }
   | { readonly kind: 'text'; readonly maxLength: number | null; readonly multiline: boolean }

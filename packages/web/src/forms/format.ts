@@ -18,7 +18,9 @@ export function formatValue(l: Labels, form: FormName, name: string, value: unkn
     case 'codes':
       if (!Array.isArray(value)) return text(value);
       if (value.length === 0) return l.tk('common.none');
-      return value.map((c) => (t.list ? l.code(t.list, text(c)) : choice(l, text(c)))).join(l.lang === 'zh' ? '、' : ', ');
+      return value
+        .map((c) => (t.list ? l.code(t.list, text(c)) : choice(l, text(c))))
+        .join(l.lang === 'zh' ? '、' : ', ');
     case 'literal':
       if (name === 'visitMonth') return l.tk('fields.choices.month', { count: Number(value) });
       if (name === 'fieldStrengthT') return l.tk('fields.choices.tesla', { value: text(value) });

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 
-const FOCUSABLE = 'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+const FOCUSABLE =
+  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
 /**
  * Enter in a text box or select moves to the next input of the form, as in paper-style data entry,
@@ -11,7 +12,11 @@ export function enterMovesFocus(e: KeyboardEvent<HTMLFormElement>): void {
   const target = e.target as HTMLElement;
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'BUTTON') return;
-  if (tag === 'INPUT' && ['checkbox', 'radio', 'submit', 'button'].includes((target as HTMLInputElement).type)) return;
+  if (
+    tag === 'INPUT' &&
+    ['checkbox', 'radio', 'submit', 'button'].includes((target as HTMLInputElement).type)
+  )
+    return;
   if (tag !== 'INPUT' && tag !== 'SELECT') return;
   e.preventDefault();
   const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));

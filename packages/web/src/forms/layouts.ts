@@ -19,9 +19,14 @@ export interface FormLayout {
   readonly readOnly?: readonly string[];
 }
 
-const is = (field: string, ...codes: string[]) => (v: FormValues): boolean =>
-  typeof v[field] === 'string' && codes.includes(v[field]);
-const notEmpty = (field: string) => (v: FormValues): boolean => v[field] !== '' && v[field] !== null;
+const is =
+  (field: string, ...codes: string[]) =>
+  (v: FormValues): boolean =>
+    typeof v[field] === 'string' && codes.includes(v[field]);
+const notEmpty =
+  (field: string) =>
+  (v: FormValues): boolean =>
+    v[field] !== '' && v[field] !== null;
 const specificTypes = (v: FormValues): readonly string[] | null =>
   typeof v.category === 'string' && v.category !== '' ? typesOfCategory(v.category as MassCategory) : null;
 const reached = (v: FormValues): boolean => v.contactOutcome !== 'not_reached';
@@ -52,13 +57,30 @@ export const LAYOUTS: Partial<Record<FormName, FormLayout>> = {
       { title: 'inclusion', fields: ['assessedDate', 'cmrScheduledOrDone', 'consent'] },
       {
         title: 'exclusion',
-        fields: ['exclusionMassUndetermined', 'exclusionFollowUpImpossible', 'exclusionOther', 'exclusionNote'],
+        fields: [
+          'exclusionMassUndetermined',
+          'exclusionFollowUpImpossible',
+          'exclusionOther',
+          'exclusionNote',
+        ],
       },
     ],
   },
   cmr_exam: {
     sections: [
-      { title: 'scan', fields: ['kind', 'visitMonth', 'examDate', 'fieldStrengthT', 'vendor', 'scannerModel', 'imageQuality', 'studyInstanceUid'] },
+      {
+        title: 'scan',
+        fields: [
+          'kind',
+          'visitMonth',
+          'examDate',
+          'fieldStrengthT',
+          'vendor',
+          'scannerModel',
+          'imageQuality',
+          'studyInstanceUid',
+        ],
+      },
       { title: 'protocol', fields: ['sequences', 'contrastAgent', 'contrastDoseMmolPerKg', 'haematocrit'] },
       {
         title: 'function',
@@ -66,7 +88,13 @@ export const LAYOUTS: Partial<Record<FormName, FormLayout>> = {
       },
       {
         title: 'mappingReference',
-        fields: ['myocardiumT1NativeMs', 'myocardiumT2Ms', 'myocardiumEcv', 'bloodT1NativeMs', 'bloodT1PostMs'],
+        fields: [
+          'myocardiumT1NativeMs',
+          'myocardiumT2Ms',
+          'myocardiumEcv',
+          'bloodT1NativeMs',
+          'bloodT1PostMs',
+        ],
       },
     ],
     showIf: {
@@ -131,17 +159,24 @@ export const LAYOUTS: Partial<Record<FormName, FormLayout>> = {
     },
   },
   reading: {
-    sections: [{ title: 'diagnosis', fields: ['readDate', 'category', 'specificType', 'confidence', 'blinded'] }],
+    sections: [
+      { title: 'diagnosis', fields: ['readDate', 'category', 'specificType', 'confidence', 'blinded'] },
+    ],
     optionsFor: { specificType: specificTypes },
   },
   reference_diagnosis: {
-    sections: [{ title: 'diagnosis', fields: ['method', 'diagnosisDate', 'category', 'specificType', 'specimen'] }],
+    sections: [
+      { title: 'diagnosis', fields: ['method', 'diagnosisDate', 'category', 'specificType', 'specimen'] },
+    ],
     optionsFor: { specificType: specificTypes },
     showIf: { specimen: is('method', 'histopathology') },
   },
   treatment: {
     sections: [
-      { title: 'treatment', fields: ['type', 'intent', 'startDate', 'endDate', 'resectionCompleteness', 'anticoagulant'] },
+      {
+        title: 'treatment',
+        fields: ['type', 'intent', 'startDate', 'endDate', 'resectionCompleteness', 'anticoagulant'],
+      },
     ],
     showIf: {
       resectionCompleteness: is('type', 'surgical_resection'),
@@ -153,7 +188,15 @@ export const LAYOUTS: Partial<Record<FormName, FormLayout>> = {
       { title: 'contactDetails', fields: ['visitMonth', 'contactDate', 'mode', 'contactOutcome'] },
       {
         title: 'clinical',
-        fields: ['vitalStatus', 'newEvents', 'nyhaClass', 'lvefPercent', 'lvefMethod', 'massCourse', 'onAnticoagulation'],
+        fields: [
+          'vitalStatus',
+          'newEvents',
+          'nyhaClass',
+          'lvefPercent',
+          'lvefMethod',
+          'massCourse',
+          'onAnticoagulation',
+        ],
       },
     ],
     showIf: {
@@ -170,7 +213,16 @@ export const LAYOUTS: Partial<Record<FormName, FormLayout>> = {
     sections: [
       {
         title: 'event',
-        fields: ['type', 'eventDate', 'deathCause', 'embolismSite', 'recurrenceSite', 'aeGrade', 'aeCategory', 'source'],
+        fields: [
+          'type',
+          'eventDate',
+          'deathCause',
+          'embolismSite',
+          'recurrenceSite',
+          'aeGrade',
+          'aeCategory',
+          'source',
+        ],
       },
     ],
     showIf: {

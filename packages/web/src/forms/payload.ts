@@ -16,7 +16,9 @@ export function toFormValue(field: FieldModel, value: unknown): FormValue {
       if (!t.nullable) return value === true;
       return value === true ? 'yes' : value === false ? 'no' : '';
     case 'provenance':
-      return value !== null && typeof value === 'object' ? (value as Readonly<Record<string, unknown>>) : null;
+      return value !== null && typeof value === 'object'
+        ? (value as Readonly<Record<string, unknown>>)
+        : null;
     case 'code':
     case 'literal':
     case 'number':
@@ -80,7 +82,8 @@ export function createPayload(fields: readonly FieldModel[], values: FormValues)
       if (f.required) out[f.name] = f.nullable ? null : undefined;
       continue;
     }
-    if (f.type.kind === 'codes' && Array.isArray(v) && v.length === 0 && f.defaultValue !== undefined) continue;
+    if (f.type.kind === 'codes' && Array.isArray(v) && v.length === 0 && f.defaultValue !== undefined)
+      continue;
     out[f.name] = v;
   }
   return out;

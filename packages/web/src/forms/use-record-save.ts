@@ -125,5 +125,13 @@ export function useRecordSave(target: SaveTarget): {
     return send(c.current, changes, c.complete, reason);
   };
 
-  return { save, conflict, resolveConflict, clearConflict: () => { setConflict(null); }, saving };
+  return {
+    save,
+    conflict,
+    resolveConflict,
+    clearConflict: () => {
+      setConflict(null);
+    },
+    saving,
+  };
 }

@@ -24,7 +24,10 @@ export interface Labels {
 export function useLabels(): Labels {
   const { t, i18n } = useTranslation();
   const lang: UiLang = i18n.language === 'zh' ? 'zh' : 'en';
-  return useMemo(() => makeLabels(lang, (key, options) => t(key as never, options as never) as unknown as string), [lang, t]);
+  return useMemo(
+    () => makeLabels(lang, (key, options) => t(key as never, options as never) as unknown as string),
+    [lang, t]
+  );
 }
 
 /** Label helpers from a translate function (used by the hook and by tests). */

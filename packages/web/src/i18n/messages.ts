@@ -32,33 +32,53 @@ const ZH_RULES: readonly Rule[] = [
   [/^a DICOM UID has at most 64 characters$/, () => 'DICOM UID 最多64个字符'],
   [/^must be the version you read \(a whole number\)$/, () => '须为您读取时的版本号（整数）'],
   [/^give a reason of at least 3 characters$/, () => '请填写至少3个字符的原因'],
-  [/^This record was saved as complete: give a reason for the change$/, () => '该记录已保存为"已完成"：请填写修改原因'],
+  [
+    /^This record was saved as complete: give a reason for the change$/,
+    () => '该记录已保存为"已完成"：请填写修改原因',
+  ],
   [
     /^The record was changed by someone else \(you edited version (\d+); it is now version (\d+)\)$/,
     (m) => `该记录已被他人修改（您编辑的是第${g(m, 1)}版，现在是第${g(m, 2)}版）`,
   ],
   [/^Your role or site does not allow this$/, () => '您的角色或中心无权执行此操作'],
-  [/^(\w+) (\d{4}-\d{2}-\d{2}) is after today \((.+)\)$/, (m, l) => `${l(g(m, 1))} ${g(m, 2)} 晚于今天（${g(m, 3)}）`],
+  [
+    /^(\w+) (\d{4}-\d{2}-\d{2}) is after today \((.+)\)$/,
+    (m, l) => `${l(g(m, 1))} ${g(m, 2)} 晚于今天（${g(m, 3)}）`,
+  ],
   [
     /^(.+?) must be between (.+?) and (.+?)( at [\d.]+ T)? \(got (.+)\)$/,
-    (m, l) => `${l(g(m, 1))} 须在 ${g(m, 2)} 与 ${g(m, 3)} 之间${g(m, 4).replace(' at ', '（场强 ')}${m[4] ? '）' : ''}，当前为 ${g(m, 5)}`,
+    (m, l) =>
+      `${l(g(m, 1))} 须在 ${g(m, 2)} 与 ${g(m, 3)} 之间${g(m, 4).replace(' at ', '（场强 ')}${m[4] ? '）' : ''}，当前为 ${g(m, 5)}`,
   ],
   [
     /^(.+?) of (.+?) is outside the typical (.+?)( at [\d.]+ T)?: please check$/,
-    (m) => `${g(m, 2)} 超出常见范围 ${g(m, 3)}${m[4] ? `（场强 ${g(m, 4).replace(' at ', '')}）` : ''}，请核对`,
+    (m) =>
+      `${g(m, 2)} 超出常见范围 ${g(m, 3)}${m[4] ? `（场强 ${g(m, 4).replace(' at ', '')}）` : ''}，请核对`,
   ],
   [/^(\w+) applies only when (\w+) is true$/, (m, l) => `仅当"${l(g(m, 2))}"为"是"时才填写"${l(g(m, 1))}"`],
   [/^specificType (\w+) is a (\w+), not a (\w+)$/, () => '具体类型与所选类别不一致'],
   [/^(\w+)Sequence is required with (\w+)$/, (m, l) => `填写"${l(g(m, 2))}"时须填写序列`],
-  [/^(\w+)Source \(typed or computed\) is required with (\w+)$/, (m, l) => `填写"${l(g(m, 2))}"时须注明来源（手工录入或计算）`],
-  [/^a computed (\w+) needs its provenance \(map and ROI\)$/, (m, l) => `计算得到的"${l(g(m, 1))}"须有溯源信息（参数图和ROI）`],
+  [
+    /^(\w+)Source \(typed or computed\) is required with (\w+)$/,
+    (m, l) => `填写"${l(g(m, 2))}"时须注明来源（手工录入或计算）`,
+  ],
+  [
+    /^a computed (\w+) needs its provenance \(map and ROI\)$/,
+    (m, l) => `计算得到的"${l(g(m, 1))}"须有溯源信息（参数图和ROI）`,
+  ],
   [
     /^height (.+) cm and weight (.+) kg give a BMI of (.+): please check$/,
     (m) => `身高 ${g(m, 1)} cm、体重 ${g(m, 2)} kg 对应BMI为 ${g(m, 3)}，请核对`,
   ],
-  [/^dateOfBirth (.+) does not match the participant's birthYear (.+)$/, (m) => `出生日期 ${g(m, 1)} 与出生年份 ${g(m, 2)} 不一致`],
+  [
+    /^dateOfBirth (.+) does not match the participant's birthYear (.+)$/,
+    (m) => `出生日期 ${g(m, 1)} 与出生年份 ${g(m, 2)} 不一致`,
+  ],
   [/^a baseline exam does not belong to a follow-up visit$/, () => '基线检查不属于任何随访节点'],
-  [/^(\w+) \((.+) ml\) must be less than (\w+) \((.+) ml\)$/, (m, l) => `${l(g(m, 1))}（${g(m, 2)} ml）须小于${l(g(m, 3))}（${g(m, 4)} ml）`],
+  [
+    /^(\w+) \((.+) ml\) must be less than (\w+) \((.+) ml\)$/,
+    (m, l) => `${l(g(m, 1))}（${g(m, 2)} ml）须小于${l(g(m, 3))}（${g(m, 4)} ml）`,
+  ],
   [
     /^lvEfPercent (.+) % differs from \(EDV - ESV\) \/ EDV = (.+) %$/,
     (m) => `左室射血分数 ${g(m, 1)} % 与容积计算值 ${g(m, 2)} % 不符`,
@@ -78,7 +98,10 @@ const ZH_RULES: readonly Rule[] = [
   [/^a reading of (.+) must name the lesion read$/, () => '须指明所诊断的病灶'],
   [/^resolution under anticoagulation establishes a thrombus$/, () => '抗凝后消退只能确立血栓诊断'],
   [/^endDate (.+) is before startDate (.+)$/, (m) => `结束日期 ${g(m, 1)} 早于开始日期 ${g(m, 2)}`],
-  [/^(\w+) cannot be recorded when the participant was not reached$/, (m, l) => `未联系上受试者时不能填写"${l(g(m, 1))}"`],
+  [
+    /^(\w+) cannot be recorded when the participant was not reached$/,
+    (m, l) => `未联系上受试者时不能填写"${l(g(m, 1))}"`,
+  ],
   [/^Invalid input/, () => '输入无效'],
 ];
 

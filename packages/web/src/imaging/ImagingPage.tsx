@@ -47,12 +47,22 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
 
   const save = async (a: PendingApply, reason?: string): Promise<void> => {
     try {
-      await api.update(a.form, a.record.id, { ...a.changes, version: a.record.version, ...(reason ? { reason } : {}) });
-      notifications.show({ message: t('imaging.applied', { field: l.field(a.form, a.field) }), color: 'green' });
+      await api.update(a.form, a.record.id, {
+        ...a.changes,
+        version: a.record.version,
+        ...(reason ? { reason } : {}),
+      });
+      notifications.show({
+        message: t('imaging.applied', { field: l.field(a.form, a.field) }),
+        color: 'green',
+      });
       void queryClient.invalidateQueries({ queryKey: ['lesions', p.examId] });
       void queryClient.invalidateQueries({ queryKey: ['record'] });
     } catch (e) {
-      notifications.show({ message: l.message(a.form, e instanceof Error ? e.message : String(e)), color: 'red' });
+      notifications.show({
+        message: l.message(a.form, e instanceof Error ? e.message : String(e)),
+        color: 'red',
+      });
     }
   };
   const apply = async (entry: ViewerEntry, roi: Roi, stats: RoiStats, target: ApplyTarget): Promise<void> => {
@@ -101,17 +111,19 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
           <ImagingWorkbench entries={maps.data} onApply={(e, r, s, tg) => void apply(e, r, s, tg)} />
         </Card>
       )}
-      <ReasonDialog
-        opened={pending !== null}
-        onCancel={() => {
-          setPending(null);
-        }}
-        onConfirm={(reason) => {
-          const a = pending;
-          setPending(null);
-          if (a) void save(a, reason);
-        }}
-      />
+      {pending !== null && (
+        <ReasonDialog
+          opened
+          onCancel={() => {
+            setPending(null);
+          }}
+          onConfirm={(reason) => {
+            const a = pending;
+            setPending(null);
+            if (a) void save(a, reason);
+          }}
+        />
+      )}
     </Stack>
   );
 }

@@ -50,7 +50,11 @@ export function ImagingWorkbench(p: {
         windowLevel={wl}
         onWindowLevel={setWindow}
         onZoom={(f) => {
-          const base = view ?? { zoom: Math.min(size / entry.image.columns, size / entry.image.rows), panX: 0, panY: 0 };
+          const base = view ?? {
+            zoom: Math.min(size / entry.image.columns, size / entry.image.rows),
+            panX: 0,
+            panY: 0,
+          };
           setView(zoomAt(base, f, size / 2, size / 2));
         }}
         onReset={() => {
@@ -97,7 +101,12 @@ export function ImagingWorkbench(p: {
         onDelete={(id) => {
           setRois((r) => r.filter((x) => x.id !== id));
         }}
-        {...(p.onApply ? { onApply: (roi: Roi, stats: RoiStats, target: ApplyTarget) => p.onApply?.(entry, roi, stats, target) } : {})}
+        {...(p.onApply
+          ? {
+              onApply: (roi: Roi, stats: RoiStats, target: ApplyTarget) =>
+                p.onApply?.(entry, roi, stats, target),
+            }
+          : {})}
       />
     </Stack>
   );

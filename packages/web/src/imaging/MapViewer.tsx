@@ -1,5 +1,13 @@
 import { Box, Text } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactElement,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { lookUpTable, type ColourMapName } from './colormap.js';
 import { drawScene, ROI_COLOUR } from './draw.js';
@@ -54,7 +62,14 @@ export function MapViewer(p: MapViewerProps): ReactElement {
   const view = p.view ?? fitView(image.columns, image.rows, W, H);
   const [draft, setDraft] = useState<Point[] | null>(null);
   const [hover, setHover] = useState<Point | null>(null);
-  const drag = useRef<{ kind: 'wl' | 'pan' | 'ellipse'; x: number; y: number; wl: WindowLevel; view: View; start: Point } | null>(null);
+  const drag = useRef<{
+    kind: 'wl' | 'pan' | 'ellipse';
+    x: number;
+    y: number;
+    wl: WindowLevel;
+    view: View;
+    start: Point;
+  } | null>(null);
 
   const bitmap = useMemo(() => {
     if (typeof document === 'undefined') return null;
@@ -73,7 +88,17 @@ export function MapViewer(p: MapViewerProps): ReactElement {
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx || !bitmap) return;
-    drawScene(ctx, bitmap, image.columns, image.rows, view, p.rois, p.selectedRoi ?? null, rubber, ROI_COLOUR[p.drawLabel]);
+    drawScene(
+      ctx,
+      bitmap,
+      image.columns,
+      image.rows,
+      view,
+      p.rois,
+      p.selectedRoi ?? null,
+      rubber,
+      ROI_COLOUR[p.drawLabel]
+    );
   });
 
   const local = (e: PointerEvent<HTMLCanvasElement>): [number, number] => {
@@ -133,14 +158,30 @@ export function MapViewer(p: MapViewerProps): ReactElement {
       Backspace: () => {
         setDraft(draft && draft.length > 1 ? draft.slice(0, -1) : null);
       },
-      '+': () => { p.onView(zoomAt(view, 1.25, W / 2, H / 2)); },
-      '=': () => { p.onView(zoomAt(view, 1.25, W / 2, H / 2)); },
-      '-': () => { p.onView(zoomAt(view, 0.8, W / 2, H / 2)); },
-      '0': () => { p.onView(fitView(image.columns, image.rows, W, H)); },
-      ArrowLeft: () => { p.onView({ ...view, panX: view.panX + step }); },
-      ArrowRight: () => { p.onView({ ...view, panX: view.panX - step }); },
-      ArrowUp: () => { p.onView({ ...view, panY: view.panY + step }); },
-      ArrowDown: () => { p.onView({ ...view, panY: view.panY - step }); },
+      '+': () => {
+        p.onView(zoomAt(view, 1.25, W / 2, H / 2));
+      },
+      '=': () => {
+        p.onView(zoomAt(view, 1.25, W / 2, H / 2));
+      },
+      '-': () => {
+        p.onView(zoomAt(view, 0.8, W / 2, H / 2));
+      },
+      '0': () => {
+        p.onView(fitView(image.columns, image.rows, W, H));
+      },
+      ArrowLeft: () => {
+        p.onView({ ...view, panX: view.panX + step });
+      },
+      ArrowRight: () => {
+        p.onView({ ...view, panX: view.panX - step });
+      },
+      ArrowUp: () => {
+        p.onView({ ...view, panY: view.panY + step });
+      },
+      ArrowDown: () => {
+        p.onView({ ...view, panY: view.panY - step });
+      },
     };
     const fn = map[e.key];
     if (fn) {
@@ -163,7 +204,13 @@ export function MapViewer(p: MapViewerProps): ReactElement {
         role="img"
         aria-label={t('imaging.viewer', { name: image.name })}
         data-testid="map-canvas"
-        style={{ width: W, height: H, cursor: p.tool === 'pan' ? 'grab' : 'crosshair', touchAction: 'none', display: 'block' }}
+        style={{
+          width: W,
+          height: H,
+          cursor: p.tool === 'pan' ? 'grab' : 'crosshair',
+          touchAction: 'none',
+          display: 'block',
+        }}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerUp={onUp}
@@ -185,7 +232,8 @@ export function MapViewer(p: MapViewerProps): ReactElement {
           ? t('imaging.pixel', {
               x: hx,
               y: hy,
-              value: value !== undefined && Number.isFinite(value) ? `${formatNumber(value)} ${image.units}` : '—',
+              value:
+                value !== undefined && Number.isFinite(value) ? `${formatNumber(value)} ${image.units}` : '—',
             })
           : ''}
       </Text>

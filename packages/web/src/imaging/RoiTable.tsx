@@ -37,7 +37,11 @@ export function RoiTable(p: {
       </Table.Thead>
       <Table.Tbody>
         {p.rois.map((r) => {
-          const s = roiStats(p.image.data, roiMask(r.shape, p.image.columns, p.image.rows), p.image.pixelSpacingMm);
+          const s = roiStats(
+            p.image.data,
+            roiMask(r.shape, p.image.columns, p.image.rows),
+            p.image.pixelSpacingMm
+          );
           const target = applyTarget(r.label, p.kind);
           return (
             <Table.Tr
@@ -48,8 +52,8 @@ export function RoiTable(p: {
               bg={r.id === p.selected ? 'var(--mantine-color-gray-1)' : undefined}
             >
               <Table.Td>
-                <span style={{ color: ROI_COLOUR[r.label], fontWeight: 700 }}>■</span> {t(`imaging.roiLabels.${r.label}`)} (
-                {t(`imaging.tool.${r.shape.kind}`)})
+                <span style={{ color: ROI_COLOUR[r.label], fontWeight: 700 }}>■</span>{' '}
+                {t(`imaging.roiLabels.${r.label}`)} ({t(`imaging.tool.${r.shape.kind}`)})
               </Table.Td>
               <Table.Td>{s?.n ?? 0}</Table.Td>
               <Table.Td data-testid="roi-mean">{s ? `${formatNumber(s.mean)} ${unit}` : '—'}</Table.Td>

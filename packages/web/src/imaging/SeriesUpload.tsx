@@ -25,7 +25,10 @@ export function SeriesUpload(p: { readonly examId: string; readonly onUploaded?:
     } catch (e) {
       setMessage({
         ok: false,
-        text: e instanceof NotFoundError ? t('imaging.notConnected') : l.message(null, e instanceof Error ? e.message : String(e)),
+        text:
+          e instanceof NotFoundError
+            ? t('imaging.notConnected')
+            : l.message(null, e instanceof Error ? e.message : String(e)),
       });
     } finally {
       setPercent(null);
@@ -34,7 +37,11 @@ export function SeriesUpload(p: { readonly examId: string; readonly onUploaded?:
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <FileButton onChange={(f) => void upload(f)} multiple accept=".dcm,application/dicom,application/zip,*/*">
+        <FileButton
+          onChange={(f) => void upload(f)}
+          multiple
+          accept=".dcm,application/dicom,application/zip,*/*"
+        >
           {(props) => (
             <Button size="xs" {...props} loading={percent !== null} data-testid="upload-series">
               {t('imaging.upload')}
@@ -43,7 +50,9 @@ export function SeriesUpload(p: { readonly examId: string; readonly onUploaded?:
         </FileButton>
         {percent !== null && <Text size="xs">{t('imaging.uploading', { percent })}</Text>}
       </Group>
-      {percent !== null && <Progress value={percent} size="sm" aria-label={t('imaging.uploading', { percent })} />}
+      {percent !== null && (
+        <Progress value={percent} size="sm" aria-label={t('imaging.uploading', { percent })} />
+      )}
       {message && (
         <Alert color={message.ok ? 'green' : 'gray'} p={4}>
           <Text size="xs">{message.text}</Text>

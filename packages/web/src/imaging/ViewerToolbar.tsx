@@ -21,7 +21,8 @@ export function ViewerToolbar(p: {
   readonly onLabel: (l: RoiLabel) => void;
 }): ReactElement {
   const { t } = useTranslation();
-  const num = (v: string | number): number | null => (typeof v === 'number' ? v : Number.isFinite(Number(v)) && v !== '' ? Number(v) : null);
+  const num = (v: string | number): number | null =>
+    typeof v === 'number' ? v : Number.isFinite(Number(v)) && v !== '' ? Number(v) : null;
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <NativeSelect
@@ -32,7 +33,10 @@ export function ViewerToolbar(p: {
         onChange={(e) => {
           p.onCurrent(e.currentTarget.value);
         }}
-        data={p.entries.map((e) => ({ value: e.key, label: `${t(`imaging.maps.${e.kind}`)} · ${e.image.name}` }))}
+        data={p.entries.map((e) => ({
+          value: e.key,
+          label: `${t(`imaging.maps.${e.kind}`)} · ${e.image.name}`,
+        }))}
       />
       <NumberInput
         id="viewer-window"
@@ -58,10 +62,24 @@ export function ViewerToolbar(p: {
         }}
       />
       <Group gap={2}>
-        <Button size="xs" variant="default" onClick={() => { p.onZoom(1 / 1.25); }} aria-label={`${t('imaging.zoom')} −`}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            p.onZoom(1 / 1.25);
+          }}
+          aria-label={`${t('imaging.zoom')} −`}
+        >
           −
         </Button>
-        <Button size="xs" variant="default" onClick={() => { p.onZoom(1.25); }} aria-label={`${t('imaging.zoom')} +`}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => {
+            p.onZoom(1.25);
+          }}
+          aria-label={`${t('imaging.zoom')} +`}
+        >
           +
         </Button>
         <Button size="xs" variant="default" onClick={p.onReset}>
@@ -75,7 +93,10 @@ export function ViewerToolbar(p: {
         onChange={(v) => {
           p.onTool(v);
         }}
-        data={(['pan', 'polygon', 'ellipse'] as const).map((k) => ({ value: k, label: t(`imaging.tool.${k}`) }))}
+        data={(['pan', 'polygon', 'ellipse'] as const).map((k) => ({
+          value: k,
+          label: t(`imaging.tool.${k}`),
+        }))}
         data-testid="viewer-tool"
       />
       <NativeSelect
@@ -86,7 +107,10 @@ export function ViewerToolbar(p: {
         onChange={(e) => {
           p.onLabel(e.currentTarget.value as RoiLabel);
         }}
-        data={(['lesion', 'myocardium', 'blood'] as const).map((k) => ({ value: k, label: t(`imaging.roiLabels.${k}`) }))}
+        data={(['lesion', 'myocardium', 'blood'] as const).map((k) => ({
+          value: k,
+          label: t(`imaging.roiLabels.${k}`),
+        }))}
       />
     </Group>
   );

@@ -16,12 +16,16 @@ export function applyTarget(label: Roi['label'], kind: MapKind): ApplyTarget | n
     return { form: 'lesion_finding', field };
   }
   if (label === 'myocardium') {
-    return { form: 'cmr_exam', field: { t1: 'myocardiumT1NativeMs', t2: 'myocardiumT2Ms', ecv: 'myocardiumEcv' }[kind] };
+    return {
+      form: 'cmr_exam',
+      field: { t1: 'myocardiumT1NativeMs', t2: 'myocardiumT2Ms', ecv: 'myocardiumEcv' }[kind],
+    };
   }
   return kind === 't1' ? { form: 'cmr_exam', field: 'bloodT1NativeMs' } : null;
 }
 
-const round = (v: number, kind: MapKind): number => (kind === 'ecv' ? Math.round(v * 1000) / 1000 : Math.round(v * 10) / 10);
+const round = (v: number, kind: MapKind): number =>
+  kind === 'ecv' ? Math.round(v * 1000) / 1000 : Math.round(v * 10) / 10;
 
 /**
  * The changes that put an ROI's mean into a lesion's quantitative field with its source (`computed`),

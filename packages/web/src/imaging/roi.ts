@@ -7,7 +7,13 @@ export type RoiLabel = 'lesion' | 'myocardium' | 'blood';
 /** A region of interest drawn on an image. */
 export type RoiShape =
   | { readonly kind: 'polygon'; readonly vertices: readonly Point[] }
-  | { readonly kind: 'ellipse'; readonly cx: number; readonly cy: number; readonly rx: number; readonly ry: number };
+  | {
+      readonly kind: 'ellipse';
+      readonly cx: number;
+      readonly cy: number;
+      readonly rx: number;
+      readonly ry: number;
+    };
 
 /** A drawn ROI with its label. */
 export interface Roi {

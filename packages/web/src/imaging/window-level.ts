@@ -8,12 +8,7 @@ export interface WindowLevel {
  * Paints a float image into RGBA pixels through a window and a look-up table. Non-finite pixels (not
  * fitted) are transparent, so that the background shows they carry no value.
  */
-export function paint(
-  data: Float32Array,
-  wl: WindowLevel,
-  lut: Uint8Array,
-  out: Uint8ClampedArray
-): void {
+export function paint(data: Float32Array, wl: WindowLevel, lut: Uint8Array, out: Uint8ClampedArray): void {
   const lo = wl.level - wl.width / 2;
   const scale = wl.width > 0 ? 255 / wl.width : 0;
   for (let i = 0, o = 0; i < data.length; i++, o += 4) {

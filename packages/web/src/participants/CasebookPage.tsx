@@ -20,8 +20,12 @@ export function CasebookPage(p: { readonly participantId: string }): ReactElemen
   const l = useLabels();
   const { api, user, meta } = useApp();
   const queryClient = useQueryClient();
-  const cb = useQuery({ queryKey: ['casebook', p.participantId], queryFn: () => api.casebook(p.participantId) });
-  if (!cb.data) return <QueryState loading={cb.isLoading} error={cb.error} onRetry={() => void cb.refetch()} />;
+  const cb = useQuery({
+    queryKey: ['casebook', p.participantId],
+    queryFn: () => api.casebook(p.participantId),
+  });
+  if (!cb.data)
+    return <QueryState loading={cb.isLoading} error={cb.error} onRetry={() => void cb.refetch()} />;
   const data = cb.data;
   const part = data.participant;
   const site = part.siteId;
@@ -49,7 +53,11 @@ export function CasebookPage(p: { readonly participantId: string }): ReactElemen
             <Badge color={STATUS_COLOUR[part.status] ?? 'gray'} variant="light">
               {l.code(ParticipantStatus, part.status)}
             </Badge>
-            {data.siteCode && <Badge variant="outline" color="gray">{data.siteCode}</Badge>}
+            {data.siteCode && (
+              <Badge variant="outline" color="gray">
+                {data.siteCode}
+              </Badge>
+            )}
             {decision && (
               <Text size="xs" c="dimmed">
                 {t('casebook.decision', { decision: t(`casebook.decisions.${decision}`) })}
@@ -77,7 +85,11 @@ export function CasebookPage(p: { readonly participantId: string }): ReactElemen
               <ScheduleTable
                 visits={schedule}
                 {...(may('follow_up_visit')
-                  ? { onRecord: (m: number) => { add('follow_up_visit', { visitMonth: m }); } }
+                  ? {
+                      onRecord: (m: number) => {
+                        add('follow_up_visit', { visitMonth: m });
+                      },
+                    }
                   : {})}
               />
             </Card>
@@ -87,50 +99,106 @@ export function CasebookPage(p: { readonly participantId: string }): ReactElemen
               </Title>
               <Group gap="xs">
                 {!data.eligibility && may('eligibility') && (
-                  <Button size="xs" variant="light" onClick={() => { add('eligibility'); }}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      add('eligibility');
+                    }}
+                  >
                     {t('casebook.addEligibility')}
                   </Button>
                 )}
                 {may('cmr_exam') && (
-                  <Button size="xs" variant="light" onClick={() => { add('cmr_exam'); }} data-testid="add-exam">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      add('cmr_exam');
+                    }}
+                    data-testid="add-exam"
+                  >
                     {t('casebook.addExam')}
                   </Button>
                 )}
                 {data.exams.map((e) =>
                   may('lesion_finding') ? (
-                    <Button key={e.id} size="xs" variant="light" onClick={() => { add('lesion_finding', { examId: e.id }); }} data-testid="add-lesion">
+                    <Button
+                      key={e.id}
+                      size="xs"
+                      variant="light"
+                      onClick={() => {
+                        add('lesion_finding', { examId: e.id });
+                      }}
+                      data-testid="add-lesion"
+                    >
                       {t('casebook.addLesion')} ({e.examDate})
                     </Button>
                   ) : null
                 )}
                 {may('reference_diagnosis') && (
-                  <Button size="xs" variant="light" onClick={() => { add('reference_diagnosis'); }}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      add('reference_diagnosis');
+                    }}
+                  >
                     {t('casebook.addReference')}
                   </Button>
                 )}
                 {may('treatment') && (
-                  <Button size="xs" variant="light" onClick={() => { add('treatment'); }}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      add('treatment');
+                    }}
+                  >
                     {t('casebook.addTreatment')}
                   </Button>
                 )}
                 {may('follow_up_visit') && (
-                  <Button size="xs" variant="light" onClick={() => { add('follow_up_visit'); }}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      add('follow_up_visit');
+                    }}
+                  >
                     {t('casebook.addVisit')}
                   </Button>
                 )}
                 {may('outcome_event') && (
-                  <Button size="xs" variant="light" onClick={() => { add('outcome_event'); }}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      add('outcome_event');
+                    }}
+                  >
                     {t('casebook.addEvent')}
                   </Button>
                 )}
                 {siteStaff &&
                   (data.identifiers ? (
-                    <Button size="xs" variant="default" component="a" href={href(`/records/identifiers/${data.identifiers.id}`)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      component="a"
+                      href={href(`/records/identifiers/${data.identifiers.id}`)}
+                    >
                       {t('casebook.identifiers')}
                     </Button>
                   ) : (
                     may('identifiers') && (
-                      <Button size="xs" variant="default" onClick={() => { add('identifiers'); }}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => {
+                          add('identifiers');
+                        }}
+                      >
                         {t('casebook.identifiers')}
                       </Button>
                     )

@@ -30,7 +30,9 @@ export function EnrolDialog(p: EnrolDialogProps): ReactElement {
         onCancel={p.onClose}
         onSaved={(r) => {
           void queryClient.invalidateQueries({ queryKey: ['participants'] });
-          notifications.show({ message: t('participants.enrolled', { studyId: text(r.record.studyId ?? '') }) });
+          notifications.show({
+            message: t('participants.enrolled', { studyId: text(r.record.studyId ?? '') }),
+          });
           p.onEnrolled(r.record.id);
         }}
       />

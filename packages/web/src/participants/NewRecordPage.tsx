@@ -28,7 +28,10 @@ export function NewRecordPage(p: {
   });
   const q = p.query.toString();
   const query = useMemo(() => new URLSearchParams(q), [q]);
-  const initial = useMemo(() => initialValues(p.form, meta.today, query, cb.data), [p.form, meta.today, query, cb.data]);
+  const initial = useMemo(
+    () => initialValues(p.form, meta.today, query, cb.data),
+    [p.form, meta.today, query, cb.data]
+  );
   const parent = useMemo(() => parentOf(p.form, p.participantId, query), [p.form, p.participantId, query]);
   const examId = query.get('examId');
   const exam = useQuery({
@@ -62,7 +65,9 @@ export function NewRecordPage(p: {
           initial={initial}
           ctx={ctx}
           autoFocus
-          onCancel={() => { navigate(back); }}
+          onCancel={() => {
+            navigate(back);
+          }}
           onSaved={() => {
             void queryClient.invalidateQueries({ queryKey: ['casebook', p.participantId] });
             void queryClient.invalidateQueries({ queryKey: ['worklist'] });

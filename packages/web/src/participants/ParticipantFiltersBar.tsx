@@ -65,7 +65,10 @@ export function ParticipantFiltersBar(p: Props): ReactElement {
         onChange={(e) => {
           onChange({ status: e.currentTarget.value as ParticipantFilters['status'], page: 1 });
         }}
-        data={[none, ...ParticipantStatus.codes.map((c) => ({ value: c, label: l.code(ParticipantStatus, c) }))]}
+        data={[
+          none,
+          ...ParticipantStatus.codes.map((c) => ({ value: c, label: l.code(ParticipantStatus, c) })),
+        ]}
       />
       <NativeSelect
         id="filter-cohort"

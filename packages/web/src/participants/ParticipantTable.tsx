@@ -74,7 +74,14 @@ export const ParticipantTable = memo(function ParticipantTable(p: Props): ReactE
     );
   };
   return (
-    <Table striped highlightOnHover withTableBorder fz="xs" verticalSpacing={3} data-testid="participant-table">
+    <Table
+      striped
+      highlightOnHover
+      withTableBorder
+      fz="xs"
+      verticalSpacing={3}
+      data-testid="participant-table"
+    >
       <Table.Thead>
         <Table.Tr>
           {head('studyId', 'studyId')}
@@ -89,7 +96,11 @@ export const ParticipantTable = memo(function ParticipantTable(p: Props): ReactE
       </Table.Thead>
       <Table.Tbody>
         {p.rows.map((r) => (
-          <Row key={r.id} row={r} site={r.siteCode ?? p.siteCodes.get(r.siteId) ?? r.studyId.split('-')[0] ?? ''} />
+          <Row
+            key={r.id}
+            row={r}
+            site={r.siteCode ?? p.siteCodes.get(r.siteId) ?? r.studyId.split('-')[0] ?? ''}
+          />
         ))}
       </Table.Tbody>
     </Table>

@@ -33,16 +33,20 @@ export function ParticipantsPage(): ReactElement {
   });
   const ms = useFirstPageTiming(filterKey, list.data && !list.isPlaceholderData ? list.data.key : null);
 
-  const setFilters = useCallback(
-    (patch: Partial<ParticipantFilters>) => {
-      const next = { ...filtersFromQuery(new URLSearchParams(window.location.hash.split('?')[1] ?? '')), ...patch };
-      navigate(href('/participants', queryOfFilters(next)), true);
-    },
-    []
-  );
+  const setFilters = useCallback((patch: Partial<ParticipantFilters>) => {
+    const next = {
+      ...filtersFromQuery(new URLSearchParams(window.location.hash.split('?')[1] ?? '')),
+      ...patch,
+    };
+    navigate(href('/participants', queryOfFilters(next)), true);
+  }, []);
   const onSort = useCallback(
     (key: SortKey) => {
-      setFilters({ sort: key, order: filters.sort === key && filters.order === 'asc' ? 'desc' : 'asc', page: 1 });
+      setFilters({
+        sort: key,
+        order: filters.sort === key && filters.order === 'asc' ? 'desc' : 'asc',
+        page: 1,
+      });
     },
     [filters.sort, filters.order, setFilters]
   );
@@ -58,7 +62,13 @@ export function ParticipantsPage(): ReactElement {
           {t('participants.title')}
         </Title>
         {canEnrol && (
-          <Button size="xs" onClick={() => { setEnrolOpen(true); }} data-testid="enrol">
+          <Button
+            size="xs"
+            onClick={() => {
+              setEnrolOpen(true);
+            }}
+            data-testid="enrol"
+          >
             {t('participants.enrol')}
           </Button>
         )}
@@ -69,7 +79,11 @@ export function ParticipantsPage(): ReactElement {
           {page ? t('participants.count', { count: page.total }) : ''}
           {ms !== null && page ? ` · ${t('participants.shownIn', { ms })}` : ''}
         </Text>
-        <QueryState loading={list.isFetching && !page} error={list.error} onRetry={() => void list.refetch()} />
+        <QueryState
+          loading={list.isFetching && !page}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+        />
       </Group>
       {page && page.items.length === 0 && <Text size="sm">{t('participants.empty')}</Text>}
       {page && page.items.length > 0 && (

@@ -20,7 +20,10 @@ export function RecordPage(p: { readonly form: FormName; readonly id: string }):
   const l = useLabels();
   const { api, user, meta } = useApp();
   const queryClient = useQueryClient();
-  const rec = useQuery({ queryKey: ['record', p.form, p.id], queryFn: () => api.get(p.form, p.id) as Promise<AnyRecord> });
+  const rec = useQuery({
+    queryKey: ['record', p.form, p.id],
+    queryFn: () => api.get(p.form, p.id) as Promise<AnyRecord>,
+  });
   const record = rec.data;
   const pid = record ? participantIdOf(p.form, record) : null;
   const reader = user.role === 'reader';
@@ -29,19 +32,28 @@ export function RecordPage(p: { readonly form: FormName; readonly id: string }):
     queryFn: () => api.casebook(pid ?? ''),
     enabled: pid !== null && !reader,
   });
-  const examId = record && typeof record.examId === 'string' ? record.examId : p.form === 'cmr_exam' ? p.id : null;
+  const examId =
+    record && typeof record.examId === 'string' ? record.examId : p.form === 'cmr_exam' ? p.id : null;
   const exam = useQuery({
     queryKey: ['record', 'cmr_exam', examId],
     queryFn: () => api.get('cmr_exam', examId ?? ''),
     enabled: reader && examId !== null,
   });
-  if (!record) return <QueryState loading={rec.isLoading} error={rec.error} onRetry={() => void rec.refetch()} />;
+  if (!record)
+    return <QueryState loading={rec.isLoading} error={rec.error} onRetry={() => void rec.refetch()} />;
   const siteId = cb.data?.participant.siteId ?? (reader ? user.siteId : null);
-  const editable = can(user, 'update', p.form, siteId) && (p.form !== 'reading' || record.readerId === user.id || !reader);
+  const editable =
+    can(user, 'update', p.form, siteId) && (p.form !== 'reading' || record.readerId === user.id || !reader);
   const ctx = reader
     ? { today: meta.today, fieldStrengthT: exam.data?.fieldStrengthT ?? null }
     : recordContext(meta.today, cb.data, examId);
-  const back = reader ? (examId ? href(`/exams/${examId}`) : href('/reading')) : pid ? href(`/participants/${pid}`) : href('/');
+  const back = reader
+    ? examId
+      ? href(`/exams/${examId}`)
+      : href('/reading')
+    : pid
+      ? href(`/participants/${pid}`)
+      : href('/');
   return (
     <Stack gap="xs">
       <Anchor href={back} size="xs">
@@ -60,7 +72,10 @@ export function RecordPage(p: { readonly form: FormName; readonly id: string }):
           {t('common.updated', { at: record.updatedAt.replace('T', ' ').slice(0, 16), by: record.updatedBy })}
         </Text>
         {examId && (p.form === 'cmr_exam' || p.form === 'lesion_finding') && (
-          <Anchor href={href(`/exams/${examId}/imaging`, p.form === 'lesion_finding' ? { lesion: p.id } : {})} size="xs">
+          <Anchor
+            href={href(`/exams/${examId}/imaging`, p.form === 'lesion_finding' ? { lesion: p.id } : {})}
+            size="xs"
+          >
             {t('casebook.imaging')}
           </Anchor>
         )}

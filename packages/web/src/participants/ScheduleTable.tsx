@@ -20,7 +20,12 @@ export function ScheduleTable(p: {
   readonly onRecord?: (month: number) => void;
 }): ReactElement {
   const { t } = useTranslation();
-  if (p.visits.length === 0) return <Text size="xs" c="dimmed">{t('casebook.noBaseline')}</Text>;
+  if (p.visits.length === 0)
+    return (
+      <Text size="xs" c="dimmed">
+        {t('casebook.noBaseline')}
+      </Text>
+    );
   return (
     <Table fz="xs" verticalSpacing={2} withTableBorder data-testid="schedule">
       <Table.Tbody>

@@ -8,7 +8,10 @@ import { useLabels } from '../i18n/labels.js';
 type Mode = 'withdraw' | 'lost' | null;
 
 /** Withdrawal and loss to follow-up: a date, a coded reason, an explanation; checked with core's schemas. */
-export function StatusActions(p: { readonly participant: Participant; readonly onDone: () => void }): ReactElement {
+export function StatusActions(p: {
+  readonly participant: Participant;
+  readonly onDone: () => void;
+}): ReactElement {
   const { t } = useTranslation();
   const l = useLabels();
   const { api, meta } = useApp();
@@ -29,7 +32,9 @@ export function StatusActions(p: { readonly participant: Participant; readonly o
         : lostToFollowUpBody.safeParse({ version, date, reason });
     if (!parsed.success) {
       const i = parsed.error.issues[0];
-      setError(i ? `${l.field('participant', String(i.path[0] ?? ''))}: ${l.message(null, i.message)}` : null);
+      setError(
+        i ? `${l.field('participant', String(i.path[0] ?? ''))}: ${l.message(null, i.message)}` : null
+      );
       return;
     }
     try {
@@ -46,11 +51,24 @@ export function StatusActions(p: { readonly participant: Participant; readonly o
   return (
     <>
       <Group gap="xs">
-        <Button size="xs" variant="default" color="red" onClick={() => { setMode('withdraw'); }}>
+        <Button
+          size="xs"
+          variant="default"
+          color="red"
+          onClick={() => {
+            setMode('withdraw');
+          }}
+        >
           {t('casebook.withdraw')}
         </Button>
         {status !== 'lost_to_follow_up' && (
-          <Button size="xs" variant="default" onClick={() => { setMode('lost'); }}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => {
+              setMode('lost');
+            }}
+          >
             {t('casebook.lost')}
           </Button>
         )}
@@ -58,25 +76,56 @@ export function StatusActions(p: { readonly participant: Participant; readonly o
       <Modal
         opened={mode !== null}
         onClose={close}
-        title={t(mode === 'withdraw' ? 'casebook.withdrawTitle' : 'casebook.lostTitle', { studyId: p.participant.studyId })}
+        title={t(mode === 'withdraw' ? 'casebook.withdrawTitle' : 'casebook.lostTitle', {
+          studyId: p.participant.studyId,
+        })}
       >
-        <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
           <Stack gap="xs">
-            <TextInput id="status-date" type="date" size="xs" label={t('common.date')} value={date} onChange={(e) => { setDate(e.currentTarget.value); }} />
+            <TextInput
+              id="status-date"
+              type="date"
+              size="xs"
+              label={t('common.date')}
+              value={date}
+              onChange={(e) => {
+                setDate(e.currentTarget.value);
+              }}
+            />
             {mode === 'withdraw' && (
               <NativeSelect
                 id="status-code"
                 size="xs"
                 label={t('casebook.withdrawReason')}
                 value={code}
-                onChange={(e) => { setCode(e.currentTarget.value); }}
+                onChange={(e) => {
+                  setCode(e.currentTarget.value);
+                }}
                 data={WithdrawalReason.codes.map((c) => ({ value: c, label: l.code(WithdrawalReason, c) }))}
               />
             )}
-            <Textarea id="status-reason" size="xs" label={t('casebook.explain')} value={reason} onChange={(e) => { setReason(e.currentTarget.value); }} error={error} />
+            <Textarea
+              id="status-reason"
+              size="xs"
+              label={t('casebook.explain')}
+              value={reason}
+              onChange={(e) => {
+                setReason(e.currentTarget.value);
+              }}
+              error={error}
+            />
             <Group justify="flex-end" gap="xs">
-              <Button size="xs" variant="default" onClick={close}>{t('common.cancel')}</Button>
-              <Button size="xs" type="submit" color="red">{t('common.save')}</Button>
+              <Button size="xs" variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button size="xs" type="submit" color="red">
+                {t('common.save')}
+              </Button>
             </Group>
           </Stack>
         </form>

@@ -1,9 +1,4 @@
-import {
-  eligibilityDecision,
-  followUpSchedule,
-  type FormName,
-  type ScheduledVisit,
-} from '@cmr-mass/core';
+import { eligibilityDecision, followUpSchedule, type FormName, type ScheduledVisit } from '@cmr-mass/core';
 import type { AnyRecord, CasebookResponse } from '../api/types.js';
 
 /** One entry of a participant's timeline. */
@@ -42,7 +37,8 @@ export function timelineOf(cb: CasebookResponse): TimelineEntry[] {
     out.push({ date: str(exam, 'examDate'), form: 'cmr_exam', record: exam, children });
   }
   const add = (form: FormName, rows: readonly unknown[] | undefined, dateField: string): void => {
-    for (const r of rows ?? []) out.push({ date: str(rec(r), dateField), form, record: rec(r), children: [] });
+    for (const r of rows ?? [])
+      out.push({ date: str(rec(r), dateField), form, record: rec(r), children: [] });
   };
   add('reference_diagnosis', cb.references, 'diagnosisDate');
   add('treatment', cb.treatments, 'startDate');
@@ -56,13 +52,17 @@ export function scheduleOf(cb: CasebookResponse, today: string): readonly Schedu
   if (cb.schedule) return cb.schedule;
   const baseline = cb.exams.find((e) => e.kind === 'baseline');
   if (!baseline) return [];
-  const death = (cb.events ?? []).filter((e) => e.type === 'death').map((e) => e.eventDate).sort()[0] ?? null;
+  const death =
+    (cb.events ?? [])
+      .filter((e) => e.type === 'death')
+      .map((e) => e.eventDate)
+      .sort()[0] ?? null;
   return followUpSchedule({
     baselineDate: baseline.examDate,
     today,
     contacts: (cb.visits ?? []).map((v) => ({
       id: v.id,
-      visitMonth: (v.visitMonth ?? null),
+      visitMonth: v.visitMonth ?? null,
       contactDate: v.contactDate,
       contactOutcome: v.contactOutcome,
     })),

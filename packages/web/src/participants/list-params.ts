@@ -5,15 +5,23 @@ import { ParticipantStatus } from '@cmr-mass/core';
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 /** The cohorts the list filters by (derived from the reference diagnosis, never typed in). */
-export const COHORT_FILTERS = ['neoplastic', 'non_neoplastic', 'benign', 'malignant', 'primary', 'secondary'] as const;
+export const COHORT_FILTERS = [
+  'neoplastic',
+  'non_neoplastic',
+  'benign',
+  'malignant',
+  'primary',
+  'secondary',
+] as const;
 
 /** Columns the list sorts by (server-side). */
 export const SORTABLE = ['studyId', 'site', 'status', 'baselineDate'] as const;
 export type SortKey = (typeof SORTABLE)[number];
 
 /** Reads the list's filters from the URL query, so that a filtered list can be bookmarked and shared. */
-export function filtersFromQuery(q: URLSearchParams): Required<Pick<ParticipantFilters, 'page' | 'pageSize'>> &
-  ParticipantFilters {
+export function filtersFromQuery(
+  q: URLSearchParams
+): Required<Pick<ParticipantFilters, 'page' | 'pageSize'>> & ParticipantFilters {
   const status = q.get('status') ?? '';
   const size = Number(q.get('pageSize'));
   const sort = q.get('sort') ?? 'studyId';
@@ -21,7 +29,9 @@ export function filtersFromQuery(q: URLSearchParams): Required<Pick<ParticipantF
     q: q.get('q') ?? '',
     site: q.get('site') ?? '',
     status: ParticipantStatus.has(status) ? status : '',
-    cohort: (COHORT_FILTERS as readonly string[]).includes(q.get('cohort') ?? '') ? (q.get('cohort') ?? '') : '',
+    cohort: (COHORT_FILTERS as readonly string[]).includes(q.get('cohort') ?? '')
+      ? (q.get('cohort') ?? '')
+      : '',
     sort: (SORTABLE as readonly string[]).includes(sort) ? sort : 'studyId',
     order: q.get('order') === 'desc' ? 'desc' : 'asc',
     page: Math.max(1, Number(q.get('page')) || 1),

@@ -13,7 +13,7 @@ export function recordContext(
   const exam = examId ? cb?.exams.find((e) => e.id === examId) : undefined;
   return {
     today,
-    fieldStrengthT: (exam?.fieldStrengthT ?? null),
+    fieldStrengthT: exam?.fieldStrengthT ?? null,
     birthYear: cb?.participant.birthYear ?? null,
   };
 }
@@ -36,7 +36,10 @@ export function initialValues(
     case 'eligibility':
       return { assessedDate: today };
     case 'cmr_exam':
-      return { kind: cb && cb.exams.some((e) => e.kind === 'baseline') ? 'follow_up' : 'baseline', examDate: today };
+      return {
+        kind: cb && cb.exams.some((e) => e.kind === 'baseline') ? 'follow_up' : 'baseline',
+        examDate: today,
+      };
     case 'reading':
       return { readDate: today, blinded: true };
     case 'follow_up_visit':
@@ -51,7 +54,11 @@ export function initialValues(
 }
 
 /** The parent keys of a new record of `form` for a participant, from the link's query. */
-export function parentOf(form: FormName, participantId: string, query: URLSearchParams): Record<string, unknown> {
+export function parentOf(
+  form: FormName,
+  participantId: string,
+  query: URLSearchParams
+): Record<string, unknown> {
   const examId = query.get('examId');
   const lesionId = query.get('lesionId');
   const visitId = query.get('visitId');

@@ -19,7 +19,10 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
   const { t } = useTranslation();
   const l = useLabels();
   const { api, user } = useApp();
-  const exam = useQuery({ queryKey: ['record', 'cmr_exam', p.examId], queryFn: () => api.get('cmr_exam', p.examId) });
+  const exam = useQuery({
+    queryKey: ['record', 'cmr_exam', p.examId],
+    queryFn: () => api.get('cmr_exam', p.examId),
+  });
   const lesions = useQuery({
     queryKey: ['lesions', p.examId],
     queryFn: () => api.list('lesion_finding', { examId: p.examId, pageSize: 100 }),
@@ -28,13 +31,16 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
     queryKey: ['readings', p.examId],
     queryFn: () => api.list('reading', { examId: p.examId, pageSize: 100 }),
   });
-  if (!exam.data) return <QueryState loading={exam.isLoading} error={exam.error} onRetry={() => void exam.refetch()} />;
+  if (!exam.data)
+    return <QueryState loading={exam.isLoading} error={exam.error} onRetry={() => void exam.refetch()} />;
   const e = exam.data;
   const siteId = user.siteId;
   const mayLesion = can(user, 'create', 'lesion_finding', siteId);
   const mayRead = can(user, 'create', 'reading', siteId);
   const mine = (lesionId: string): Reading | undefined =>
-    readings.data?.items.find((r) => r.lesionId === lesionId && (user.role !== 'reader' || r.readerId === user.id));
+    readings.data?.items.find(
+      (r) => r.lesionId === lesionId && (user.role !== 'reader' || r.readerId === user.id)
+    );
   const newRecord = (form: string, q: Record<string, string>): void => {
     navigate(href(`/participants/${e.participantId}/new/${form}`, { examId: e.id, ...q }));
   };
@@ -63,7 +69,12 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
                 {t('reader.lesions')}
               </Title>
               {mayLesion && (
-                <Button size="xs" onClick={() => { newRecord('lesion_finding', {}); }}>
+                <Button
+                  size="xs"
+                  onClick={() => {
+                    newRecord('lesion_finding', {});
+                  }}
+                >
                   {t('casebook.addLesion')}
                 </Button>
               )}
@@ -85,11 +96,18 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
                         {r ? (
                           <Anchor href={href(`/records/reading/${r.id}`)} size="xs">
                             {l.code(MassCategory, r.category)}
-                            {r.specificType ? ` · ${l.code(MassType, r.specificType)}` : ''} ({l.code(FormStatus, r.formStatus)})
+                            {r.specificType ? ` · ${l.code(MassType, r.specificType)}` : ''} (
+                            {l.code(FormStatus, r.formStatus)})
                           </Anchor>
                         ) : (
                           mayRead && (
-                            <Button size="compact-xs" onClick={() => { newRecord('reading', { lesionId: f.lesionId }); }} data-testid="add-reading">
+                            <Button
+                              size="compact-xs"
+                              onClick={() => {
+                                newRecord('reading', { lesionId: f.lesionId });
+                              }}
+                              data-testid="add-reading"
+                            >
                               {t('casebook.addReading')}
                             </Button>
                           )
@@ -97,7 +115,8 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
                       </Table.Td>
                       <Table.Td>
                         {formatValue(l, 'lesion_finding', 't1NativeMs', f.t1NativeMs)} /{' '}
-                        {formatValue(l, 'lesion_finding', 't2Ms', f.t2Ms)} / {formatValue(l, 'lesion_finding', 'ecv', f.ecv)}
+                        {formatValue(l, 'lesion_finding', 't2Ms', f.t2Ms)} /{' '}
+                        {formatValue(l, 'lesion_finding', 'ecv', f.ecv)}
                       </Table.Td>
                     </Table.Tr>
                   );

@@ -25,7 +25,10 @@ export function ReadingQueuePage(): ReactElement {
     queryFn: () => api.list('cmr_exam', { page, pageSize: PAGE }),
     placeholderData: keepPreviousData,
   });
-  const readings = useQuery({ queryKey: ['my-readings'], queryFn: () => api.list('reading', { pageSize: 500 }) });
+  const readings = useQuery({
+    queryKey: ['my-readings'],
+    queryFn: () => api.list('reading', { pageSize: 500 }),
+  });
   const mine = new Map<string, AnyRecord>();
   for (const r of readings.data?.items ?? []) mine.set(r.examId, r);
   const data = exams.data;
@@ -65,7 +68,11 @@ export function ReadingQueuePage(): ReactElement {
                   <Table.Td>{e.fieldStrengthT ? `${e.fieldStrengthT} T` : t('common.none')}</Table.Td>
                   <Table.Td>
                     {r ? (
-                      <Badge size="xs" color={r.formStatus === 'incomplete' ? 'orange' : 'green'} variant="light">
+                      <Badge
+                        size="xs"
+                        color={r.formStatus === 'incomplete' ? 'orange' : 'green'}
+                        variant="light"
+                      >
                         {t('reader.read')} · {l.code(FormStatus, r.formStatus)}
                       </Badge>
                     ) : (

@@ -27,7 +27,11 @@ export function SuggestionPanel(p: { readonly lesionFindingId: string }): ReactE
       <Title order={2} size="h5" mb="xs">
         {t('reader.suggestion')}
       </Title>
-      {locked && <Text size="xs" c="dimmed">{t('reader.suggestionLocked')}</Text>}
+      {locked && (
+        <Text size="xs" c="dimmed">
+          {t('reader.suggestionLocked')}
+        </Text>
+      )}
       {s.error && !locked && (
         <Text size="xs" c="dimmed">
           {s.error instanceof ApiError ? l.message(null, s.error.message) : String(s.error)}
@@ -68,7 +72,9 @@ export function SuggestionPanel(p: { readonly lesionFindingId: string }): ReactE
               </Text>
               <Text size="xs">
                 {s.data.management.summary?.[l.lang] ??
-                  s.data.management.treatment.map((c) => (TreatmentType.has(c) ? l.code(TreatmentType, c) : c)).join(', ')}
+                  s.data.management.treatment
+                    .map((c) => (TreatmentType.has(c) ? l.code(TreatmentType, c) : c))
+                    .join(', ')}
               </Text>
             </>
           )}

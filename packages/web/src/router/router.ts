@@ -20,7 +20,10 @@ export function parseHash(hash: string): Route {
 }
 
 /** Builds a hash link from a path and query (empty values left out). */
-export function href(path: string, query?: Readonly<Record<string, string | number | null | undefined>>): string {
+export function href(
+  path: string,
+  query?: Readonly<Record<string, string | number | null | undefined>>
+): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') p.set(k, String(v));

@@ -39,7 +39,11 @@ export function QuickCallDialog(p: {
       {item && (
         <Stack gap="xs">
           <Group gap="md">
-            {item.contact?.fullName && <Text size="sm" fw={600}>{item.contact.fullName}</Text>}
+            {item.contact?.fullName && (
+              <Text size="sm" fw={600}>
+                {item.contact.fullName}
+              </Text>
+            )}
             {item.contact?.phone && (
               <Anchor href={`tel:${item.contact.phone}`} size="sm" ff="monospace">
                 {item.contact.phone}
@@ -50,7 +54,11 @@ export function QuickCallDialog(p: {
                 {item.contact.alternatePhone}
               </Anchor>
             )}
-            {item.contact?.contactNotes && <Text size="xs" c="dimmed">{item.contact.contactNotes}</Text>}
+            {item.contact?.contactNotes && (
+              <Text size="xs" c="dimmed">
+                {item.contact.contactNotes}
+              </Text>
+            )}
             <Anchor href={href(`/participants/${item.participantId}`)} size="xs">
               {t('worklist.openCasebook')}
             </Anchor>
@@ -58,7 +66,12 @@ export function QuickCallDialog(p: {
           <RecordForm
             form="follow_up_visit"
             parent={{ participantId: item.participantId }}
-            initial={{ visitMonth: item.month, mode: 'telephone', contactDate: meta.today, contactOutcome: 'reached' }}
+            initial={{
+              visitMonth: item.month,
+              mode: 'telephone',
+              contactDate: meta.today,
+              contactOutcome: 'reached',
+            }}
             only={QUICK_CALL_FIELDS}
             ctx={{ today: meta.today }}
             autoComplete={(v) => v.contactOutcome !== 'not_reached'}

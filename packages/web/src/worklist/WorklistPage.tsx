@@ -20,15 +20,26 @@ export function WorklistPage(): ReactElement {
   const { api, user, meta } = useApp();
   const queryClient = useQueryClient();
   const [site, setSite] = useState('');
-  const sites = useQuery({ queryKey: ['sites'], queryFn: () => api.sites(), staleTime: 300_000, enabled: user.siteId === null });
-  const list = useQuery({ queryKey: ['worklist', site], queryFn: () => api.worklist({ site: site || undefined }) });
+  const sites = useQuery({
+    queryKey: ['sites'],
+    queryFn: () => api.sites(),
+    staleTime: 300_000,
+    enabled: user.siteId === null,
+  });
+  const list = useQuery({
+    queryKey: ['worklist', site],
+    queryFn: () => api.worklist({ site: site || undefined }),
+  });
   const today = list.data?.today ?? meta.today;
   const [tab, setTab] = useState<Bucket>('today');
   const [selected, setSelected] = useState(0);
   const [calling, setCalling] = useState<WorklistItem | null>(null);
   const byBucket = useMemo(() => {
     const items = list.data?.items ?? [];
-    return Object.fromEntries(BUCKETS.map((b) => [b, itemsOf(items, b, today)])) as Record<Bucket, WorklistItem[]>;
+    return Object.fromEntries(BUCKETS.map((b) => [b, itemsOf(items, b, today)])) as Record<
+      Bucket,
+      WorklistItem[]
+    >;
   }, [list.data, today]);
   const canCall = can(user, 'create', 'follow_up_visit', user.siteId);
   const siteStaff = user.role === 'coordinator' || user.role === 'investigator';
@@ -47,7 +58,10 @@ export function WorklistPage(): ReactElement {
             onChange={(e) => {
               setSite(e.currentTarget.value);
             }}
-            data={[{ value: '', label: t('common.all') }, ...sites.data.map((s) => ({ value: s.code, label: s.code }))]}
+            data={[
+              { value: '', label: t('common.all') },
+              ...sites.data.map((s) => ({ value: s.code, label: s.code })),
+            ]}
           />
         )}
       </Group>
@@ -69,7 +83,11 @@ export function WorklistPage(): ReactElement {
           {BUCKETS.map((b) => (
             <Tabs.Tab key={b} value={b} data-testid={`tab-${b}`}>
               {t(`worklist.tabs.${b}`)}{' '}
-              <Badge size="xs" variant="light" color={b === 'missed' ? 'red' : b === 'overdue' ? 'orange' : 'blue'}>
+              <Badge
+                size="xs"
+                variant="light"
+                color={b === 'missed' ? 'red' : b === 'overdue' ? 'orange' : 'blue'}
+              >
                 {byBucket[b].length}
               </Badge>
             </Tabs.Tab>

@@ -17,7 +17,8 @@ export function bucketsOf(item: WorklistItem, today: string): Bucket[] {
   const out: Bucket[] = [];
   const open = item.status === 'due' || item.status === 'overdue';
   if (open && item.targetDate <= today) out.push('today');
-  if (item.status === 'due' && item.targetDate > today && item.targetDate <= addDays(today, 6)) out.push('week');
+  if (item.status === 'due' && item.targetDate > today && item.targetDate <= addDays(today, 6))
+    out.push('week');
   if (item.status === 'overdue') out.push('overdue');
   if (item.status === 'missed') out.push('missed');
   if (open || item.status === 'missed') out.push('all');
@@ -32,7 +33,9 @@ export function itemsOf(items: readonly WorklistItem[], bucket: Bucket, today: s
     .sort(
       (a, b) =>
         (rank[a.status] ?? 3) - (rank[b.status] ?? 3) ||
-        (a.status === 'missed' ? b.daysToWindowEnd - a.daysToWindowEnd : a.daysToWindowEnd - b.daysToWindowEnd) ||
+        (a.status === 'missed'
+          ? b.daysToWindowEnd - a.daysToWindowEnd
+          : a.daysToWindowEnd - b.daysToWindowEnd) ||
         a.studyId.localeCompare(b.studyId)
     );
 }
