@@ -4,3 +4,5 @@ export * from './sites.js';
 export * from './cohort.js';
 export * from './validate.js';
 export * from './summary.js';
+export * from './load.js';
+export * from './db-summary.js';

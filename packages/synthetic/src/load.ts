@@ -1,0 +1,320 @@
+import type { Actor, FormName } from '@cmr-mass/core';
+import {
+  Repository,
+  runAudited,
+  StudyMetaKey,
+  type CreateInput,
+  type DbHandle,
+  type RepoContext,
+} from '@cmr-mass/db';
+import { Rng } from './rng.js';
+import type {
+  SyntheticCohort,
+  SyntheticParticipant,
+  SyntheticRecord,
+  SyntheticUser,
+  UserKey,
+} from './types.js';
+
+/** Options of {@link loadCohort}. */
+export interface LoadOptions {
+  /** Called after each participant is written. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Participants written at the same time after enrolment (default 16), for SQLite's group commit. */
+  readonly concurrency?: number;
+}
+
+/** What {@link loadCohort} wrote. */
+export interface LoadReport {
+  readonly sites: number;
+  readonly users: readonly { readonly email: string; readonly role: string; readonly site: string | null }[];
+  readonly participants: number;
+  readonly records: number;
+  /** Plausibility warnings the repositories returned (values outside typical ranges). */
+  readonly warnings: number;
+}
+
+/** A write that the database refused, with where it happened in the cohort. */
+export class LoadError extends Error {
+  override readonly name = 'LoadError';
+  constructor(
+    message: string,
+    readonly participantIndex: number | null,
+    readonly form: string | null,
+    override readonly cause: unknown
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A deterministic clock: noon UTC of the cohort's "today" (the same calendar day in every site's time
+ * zone from UTC-11 to UTC+11) plus `offsetMs`, advancing one millisecond per write. Each participant
+ * has its own clock (offset 64 ms × its index), so the stamps do not depend on the order in which
+ * concurrent writes interleave.
+ */
+class Clock {
+  #ms: number;
+  constructor(today: string, offsetMs: number) {
+    this.#ms = Date.parse(`${today}T12:00:00.000Z`) + offsetMs;
+  }
+  now(): Date {
+    return new Date(this.#ms);
+  }
+  tick(): void {
+    this.#ms += 1;
+  }
+}
+
+const PARENT_KEYS = ['siteId', 'participantId', 'examId', 'visitId'] as const;
+
+function remap(
+  data: Readonly<Record<string, unknown>>,
+  ids: ReadonlyMap<string, string>,
+  lesions: ReadonlyMap<string, string>
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...data };
+  for (const k of PARENT_KEYS) {
+    const v = out[k];
+    if (typeof v === 'string') {
+      const mapped = ids.get(v);
+      if (mapped === undefined) throw new Error(`${k} ${v} refers to a record not written yet`);
+      out[k] = mapped;
+    }
+  }
+  const lesion = out.lesionId;
+  if (typeof lesion === 'string') {
+    const mapped = lesions.get(lesion);
+    if (mapped === undefined) throw new Error(`lesionId ${lesion} refers to a lesion not written yet`);
+    out.lesionId = mapped;
+  }
+  return out;
+}
+
+/**
+ * Creates the demo users. The db layer has no user repository yet, so this inserts the rows itself,
+ * in one audited transaction, with no password hash: the accounts cannot log in with a password until
+ * the API's user management sets one (`cmr-mass user`). Replace with the user repository when it lands.
+ */
+async function createUsers(
+  handle: DbHandle,
+  ctx: RepoContext,
+  users: readonly SyntheticUser[],
+  idOf: (u: SyntheticUser) => string,
+  siteIdOf: (code: string) => string
+): Promise<void> {
+  await runAudited(handle, ctx, async (tx) => {
+    for (const u of users) {
+      const id = idOf(u);
+      const siteId = u.siteCode === null ? null : siteIdOf(u.siteCode);
+      await tx.db
+        .insertInto('users')
+        .values({
+          id,
+          email: u.email.toLowerCase(),
+          display_name: u.displayName,
+          role: u.role,
+          site_id: siteId,
+          password_hash: null,
+          active: 1,
+          expires_at: null,
+          failed_login_count: 0,
+          locked_until: null,
+          last_login_at: null,
+          password_changed_at: null,
+          version: 1,
+          created_at: tx.at,
+          updated_at: tx.at,
+          created_by: ctx.actor.userId,
+          updated_by: ctx.actor.userId,
+          deleted_at: null,
+        })
+        .execute();
+      tx.audit({
+        action: 'create',
+        entity: 'user',
+        entityId: id,
+        siteId,
+        after: {
+          email: u.email.toLowerCase(),
+          displayName: u.displayName,
+          role: u.role,
+          siteId,
+          synthetic: true,
+        },
+      });
+    }
+  });
+}
+
+/** A participant's own clock, id stream and id map while it is being written. */
+interface Pending {
+  readonly index: number;
+  readonly participant: SyntheticParticipant;
+  readonly repo: (key: UserKey) => Repository;
+  readonly clock: Clock;
+  readonly ids: Map<string, string>;
+  readonly lesions: Map<string, string>;
+}
+
+/**
+ * Writes a generated cohort through the repositories, each record as the user who would write it
+ * (the admin for sites, users and the synthetic flag; site coordinators for clinical forms, the
+ * site's investigator for withdrawals; central readers for lesion findings and readings), so that
+ * every write is access-checked, validated and audited as in real use.
+ *
+ * Participants are enrolled one after another in cohort order (study numbers follow the baseline
+ * dates); their other records are then written by `concurrency` workers, one participant at a time
+ * each, so that SQLite's group commit shares commits between them. Every participant has its own
+ * clock and seeded id stream, so the same cohort gives the same tables. The database must be migrated
+ * and hold no participants (the caller checks).
+ */
+export async function loadCohort(
+  handle: DbHandle,
+  cohort: SyntheticCohort,
+  options: LoadOptions = {}
+): Promise<LoadReport> {
+  const { today, seed } = cohort.meta;
+  const userIds = new Map<UserKey, string>();
+  const setupIds = new Rng(seed, 'database-ids', 'setup');
+  for (const u of cohort.users) userIds.set(u.key, setupIds.uuid());
+  const siteIds = new Map<string, string>();
+  const users = new Map(cohort.users.map((u) => [u.key, u]));
+  const admin = cohort.users.find((u) => u.role === 'admin');
+  if (!admin) throw new LoadError('the cohort has no admin user', null, null, null);
+  const actorOf = (u: SyntheticUser): Actor => ({
+    userId: userIds.get(u.key)!,
+    role: u.role,
+    siteId: u.siteCode === null ? null : (siteIds.get(u.siteCode) ?? null),
+    display: u.email,
+  });
+  const reposFor = (clock: Clock, ids: Rng): ((key: UserKey) => Repository) => {
+    const cache = new Map<UserKey, Repository>();
+    const ctx = { now: () => clock.now(), newId: () => ids.uuid() };
+    return (key) => {
+      let r = cache.get(key);
+      if (!r) {
+        const u = users.get(key);
+        if (!u) throw new Error(`no demo user ${key}`);
+        r = new Repository(handle, { ...ctx, actor: actorOf(u) });
+        cache.set(key, r);
+      }
+      return r;
+    };
+  };
+
+  // Sites, users and the synthetic flag, as the admin, a minute before the participants.
+  const setupClock = new Clock(today, -60_000);
+  const adminRepo = reposFor(setupClock, setupIds)(admin.key);
+  const siteDbId = new Map<string, string>();
+  for (const s of cohort.sites) {
+    setupClock.tick();
+    const created = await adminRepo.createSite(s.create);
+    siteIds.set(s.create.code, created.id);
+    siteDbId.set(s.id, created.id);
+  }
+  setupClock.tick();
+  await createUsers(
+    handle,
+    adminRepo.context,
+    cohort.users,
+    (u) => userIds.get(u.key)!,
+    (code) => siteIds.get(code)!
+  );
+  setupClock.tick();
+  await adminRepo.setStudyMeta(StudyMetaKey.synthetic, true);
+  setupClock.tick();
+  await adminRepo.setStudyMeta(StudyMetaKey.studyName, `${cohort.meta.label} (seed ${seed})`);
+
+  // Enrolment, in order.
+  const pending: Pending[] = [];
+  for (const [index, participant] of cohort.participants.entries()) {
+    const clock = new Clock(today, index * 64);
+    const p: Pending = {
+      index,
+      participant,
+      repo: reposFor(clock, new Rng(seed, 'database-ids', index)),
+      clock,
+      ids: new Map(siteDbId),
+      lesions: new Map(),
+    };
+    const first = participant.records[0];
+    if (first?.form !== 'participant') {
+      throw new LoadError('a participant must come first', index, null, null);
+    }
+    await writeRecord(p, first);
+    pending.push(p);
+  }
+
+  // Everything else, participant by participant, by concurrent workers.
+  let next = 0;
+  let done = 0;
+  let warnings = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const p = pending[next++];
+      if (!p) return;
+      const w = await writeRest(p);
+      warnings += w;
+      options.onProgress?.(++done, pending.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
+  return {
+    sites: cohort.sites.length,
+    users: cohort.users.map((u) => ({ email: u.email, role: u.role, site: u.siteCode })),
+    participants: pending.length,
+    records: cohort.participants.reduce((n, p) => n + p.records.length, 0),
+    warnings,
+  };
+}
+
+function failure(p: Pending, form: string | null, e: unknown): LoadError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new LoadError(
+    `participant ${p.index + 1} (${p.participant.siteCode}), ${form ?? 'status'}: ${why}`,
+    p.index,
+    form,
+    e
+  );
+}
+
+/** Writes one record as its author, remembering the id (and lesion id) the database gave it. */
+async function writeRecord(p: Pending, r: SyntheticRecord): Promise<number> {
+  p.clock.tick();
+  try {
+    const input = remap(r.data, p.ids, p.lesions) as CreateInput<FormName>;
+    const res = await p.repo(r.by).create(r.form, input);
+    const rec = res.record as { readonly id: string; readonly lesionId?: string | null };
+    p.ids.set(r.id, rec.id);
+    if (r.lesionKey !== undefined && rec.lesionId != null) p.lesions.set(r.lesionKey, rec.lesionId);
+    return res.warnings.length;
+  } catch (e) {
+    throw failure(p, r.form, e);
+  }
+}
+
+/** Writes a participant's records after enrolment, then the loss to follow-up or withdrawal. */
+async function writeRest(p: Pending): Promise<number> {
+  let warnings = 0;
+  for (const r of p.participant.records.slice(1)) warnings += await writeRecord(p, r);
+  const { participant } = p;
+  const pid = p.ids.get(participant.id)!;
+  try {
+    if (participant.lostToFollowUp !== null) {
+      p.clock.tick();
+      const repo = p.repo(participant.coordinator);
+      const current = await repo.get('participant', pid);
+      await repo.markLostToFollowUp(pid, { version: current.version, ...participant.lostToFollowUp });
+    }
+    if (participant.withdrawal !== null) {
+      p.clock.tick();
+      const repo = p.repo(participant.coordinator.replace(/^coordinator\./, 'investigator.'));
+      const current = await repo.get('participant', pid);
+      await repo.withdraw(pid, { version: current.version, ...participant.withdrawal });
+    }
+  } catch (e) {
+    throw failure(p, null, e);
+  }
+  return warnings;
+}
