@@ -74,7 +74,7 @@ if (CSV) {
   writeFileSync(CSV, `${lines.join('\n')}\n`);
 }
 
-function time(label: string, f: () => unknown): number {
+function medianSeconds(f: () => unknown): number {
   f(); // warm-up (JIT)
   const t: number[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -83,7 +83,6 @@ function time(label: string, f: () => unknown): number {
     t.push((performance.now() - start) / 1000);
   }
   t.sort((a, b) => a - b);
-  label;
   return t[Math.floor(t.length / 2)]!;
 }
 
@@ -116,7 +115,7 @@ console.log(`machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Nod
 console.log('');
 console.log('task                                                 TS (s)    R (s)   R / TS');
 for (const task of tasks) {
-  const s = time(task.label, task.f);
+  const s = medianSeconds(task.f);
   console.log(
     `${task.label.padEnd(52)} ${s.toFixed(3).padStart(6)}   ${task.r.toFixed(2).padStart(6)}   ${(task.r / s).toFixed(1).padStart(5)}x`
   );
