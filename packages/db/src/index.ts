@@ -3,15 +3,32 @@
  * hash-chained audit trail inside every write), backups, on SQLite and PostgreSQL.
  */
 export { openDatabase, type DbHandle, type Dialect, type OpenOptions } from './handle/open.js';
-export { parseDatabaseUrl, resolveDatabaseUrl, redactUrl, DEFAULT_DATABASE_PATH, type DatabaseTarget } from './handle/url.js';
-export { migrateToLatest, migrateDown, migrationStatus, migrations, type MigrationReport } from './migrations/index.js';
+export {
+  parseDatabaseUrl,
+  resolveDatabaseUrl,
+  redactUrl,
+  DEFAULT_DATABASE_PATH,
+  type DatabaseTarget,
+} from './handle/url.js';
+export {
+  migrateToLatest,
+  migrateDown,
+  migrationStatus,
+  migrations,
+  type MigrationReport,
+} from './migrations/index.js';
 export type * from './schema/tables.js';
 export { TABLES_IN_ORDER } from './schema/tables.js';
 export { toCamel, toSnake, type Camel, type Snake } from './schema/case.js';
 export { appendAudit, AuditAction, type AuditEvent } from './audit/append.js';
 export { auditRowHash, canonicalJson, AUDIT_HASH_SCHEME } from './audit/canonical.js';
 export { GENESIS_HASH } from './audit/genesis.js';
-export { verifyAuditChain, type AuditVerification, type AuditBadRow, type AuditFault } from './audit/verify.js';
+export {
+  verifyAuditChain,
+  type AuditVerification,
+  type AuditBadRow,
+  type AuditFault,
+} from './audit/verify.js';
 export { diffSnapshots, readHistory, type FieldChange, type HistoryEntry } from './audit/history.js';
 export { systemContext, type RepoContext } from './repo/context.js';
 export { runAudited, type Tx } from './repo/unit-of-work.js';

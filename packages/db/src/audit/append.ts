@@ -1,6 +1,7 @@
 import type { Actor } from '@cmr-mass/core';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Dialect } from '../handle/open.js';
+import { runPrepared } from '../repo/prepared.js';
 import type { AuditLogRow, DB } from '../schema/tables.js';
 import { auditRowHash, canonicalJson } from './canonical.js';
 
@@ -50,9 +51,13 @@ export async function appendAudit(
   events: readonly AuditEvent[]
 ): Promise<readonly AuditLogRow[]> {
   if (events.length === 0) return [];
-  let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
-  if (dialect === 'postgres') q = q.forUpdate();
-  const head = await q.executeTakeFirst();
+  const headQuery = (): CompiledQuery<{ seq: number; hash: string }> => {
+    let q = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+    if (dialect === 'postgres') q = q.forUpdate();
+    return q.compile();
+  };
+  const head = (await runPrepared<{ seq: number; hash: string }>(trx, dialect, 'audit-head', [1], headQuery))
+    .rows[0];
   if (!head) throw new Error('audit_head is missing: run the migrations');
   let seq = head.seq;
   let prev = head.hash;
@@ -80,6 +85,10 @@ export async function appendAudit(
     prev = hash;
   }
   // One row per statement: the chain trigger checks each row against the head it moves.
-  for (const row of rows) await trx.insertInto('audit_log').values(row).execute();
+  for (const row of rows) {
+    await runPrepared(trx, dialect, 'audit-insert', Object.values(row), () =>
+      trx.insertInto('audit_log').values(row).compile()
+    );
+  }
   return rows;
 }

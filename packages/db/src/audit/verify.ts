@@ -42,7 +42,11 @@ const PAGE = 1000;
  */
 export async function verifyAuditChain(handle: DbHandle): Promise<AuditVerification> {
   const db = handle.db;
-  const headRow = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const headRow = await db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   const head = headRow ?? { seq: 0, hash: GENESIS_HASH };
   let rows = 0;
   let expected = 1;
@@ -51,11 +55,23 @@ export async function verifyAuditChain(handle: DbHandle): Promise<AuditVerificat
   const done = (firstBad?: AuditBadRow): AuditVerification =>
     firstBad ? { ok: false, rows, head, firstBad } : { ok: true, rows, head };
   if (!headRow) {
-    return done({ seq: 0, reason: 'removed', entity: null, entityId: null, detail: 'the chain head row is missing' });
+    return done({
+      seq: 0,
+      reason: 'removed',
+      entity: null,
+      entityId: null,
+      detail: 'the chain head row is missing',
+    });
   }
 
   for (;;) {
-    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expected).orderBy('seq').limit(PAGE).execute();
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expected)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
     for (const r of page) {
       rows += 1;
       if (r.seq !== expected) return done(await diagnoseGap(handle, expected, r, prevHash));
@@ -113,13 +129,20 @@ async function rowLinkingTo(handle: DbHandle, hash: string): Promise<AuditLogRow
 async function originalSeq(handle: DbHandle, r: AuditLogRow): Promise<number | null> {
   const tries = (s: number): boolean => s >= 1 && s !== r.seq && auditRowHash({ ...r, seq: s }) === r.hash;
   if (r.prev_hash === GENESIS_HASH && tries(1)) return 1;
-  const pred = await handle.db.selectFrom('audit_log').select('seq').where('hash', '=', r.prev_hash).executeTakeFirst();
+  const pred = await handle.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('hash', '=', r.prev_hash)
+    .executeTakeFirst();
   if (pred && tries(pred.seq + 1)) return pred.seq + 1;
   for (let d = 1; d <= 64; d++) {
     if (tries(r.seq - d)) return r.seq - d;
     if (tries(r.seq + d)) return r.seq + d;
   }
-  const max = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+  const max = await handle.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .executeTakeFirst();
   const upper = Math.max(max?.m ?? 0, r.seq) + 1;
   for (let s = 1; s <= upper; s++) if (tries(s)) return s;
   return null;
@@ -166,17 +189,23 @@ async function diagnoseGap(
       detail: `the row written as seq ${expected} is stored at seq ${moved.seq}`,
     };
   }
-  const missing = found.seq - expected === 1 ? `seq ${expected} is` : `seqs ${expected}..${found.seq - 1} are`;
+  const missing =
+    found.seq - expected === 1 ? `seq ${expected} is` : `seqs ${expected}..${found.seq - 1} are`;
   return {
     seq: expected,
     reason: 'removed',
     entity: null,
     entityId: null,
-    detail: `${missing} missing; the chain goes on at seq ${found.seq} (${found.entity} ${found.entity_id ?? ''})`.trim(),
+    detail:
+      `${missing} missing; the chain goes on at seq ${found.seq} (${found.entity} ${found.entity_id ?? ''})`.trim(),
   };
 }
 
-async function diagnoseBrokenLink(handle: DbHandle, prev: AuditLogRow | null, r: AuditLogRow): Promise<AuditBadRow> {
+async function diagnoseBrokenLink(
+  handle: DbHandle,
+  prev: AuditLogRow | null,
+  r: AuditLogRow
+): Promise<AuditBadRow> {
   // The row is consistent in itself but does not link to the row before it. If the row after it (or
   // the head) still links to it, it is genuine and the row before was changed and re-hashed.
   const next = await rowAt(handle, r.seq + 1);

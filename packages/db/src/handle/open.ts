@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../schema/tables.js';
-import { groupCommitSqliteDialect } from './sqlite-driver.js';
+import { groupCommitSqliteDialect, type CommitStats } from './sqlite-driver.js';
 import { parseDatabaseUrl, type DatabaseTarget } from './url.js';
 
 /** The two database engines. */
@@ -18,7 +18,13 @@ export interface DbHandle {
   readonly location: string;
   /** The underlying driver object, for what Kysely cannot do (SQLite backups). */
   readonly raw:
-    | { readonly dialect: 'sqlite'; readonly database: Database.Database; readonly path: string }
+    | {
+        readonly dialect: 'sqlite';
+        readonly database: Database.Database;
+        readonly path: string;
+        /** Transactions and physical COMMITs so far (group commit shares one COMMIT between many). */
+        readonly stats: () => CommitStats;
+      }
     | { readonly dialect: 'postgres'; readonly pool: pg.Pool; readonly connectionString: string };
   close(): Promise<void>;
 }
@@ -28,9 +34,9 @@ export interface OpenOptions {
   /**
    * SQLite `synchronous`: `full` (default) syncs the WAL on every commit, so a power cut loses nothing
    * that was acknowledged; `normal` is faster but may lose the last commits on a power cut (never on
-   * an application crash).
+   * an application crash); `off` is for measurements only.
    */
-  readonly synchronous?: 'full' | 'normal';
+  readonly synchronous?: 'full' | 'normal' | 'off';
   /** SQLite: share one fsync between concurrent transactions (default true for files). */
   readonly groupCommit?: boolean;
   /** SQLite: open read-only (backups, verification of a copy). */
@@ -41,6 +47,11 @@ export interface OpenOptions {
   readonly poolSize?: number;
   /** Directory that relative SQLite paths are resolved against. */
   readonly cwd?: string;
+  /**
+   * PostgreSQL: called when an idle pooled connection fails (server restart, network); the pool
+   * drops it and opens a new one when needed. Default: a process warning.
+   */
+  readonly onPoolError?: (error: Error) => void;
 }
 
 /**
@@ -52,34 +63,44 @@ export interface OpenOptions {
  */
 export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   const target: DatabaseTarget = parseDatabaseUrl(url, options.cwd);
-  return target.dialect === 'sqlite' ? openSqlite(target.path, options) : openPostgres(target.connectionString, options);
+  return target.dialect === 'sqlite'
+    ? openSqlite(target.path, options)
+    : openPostgres(target.connectionString, options);
 }
 
 function openSqlite(path: string, options: OpenOptions): DbHandle {
   const memory = path === ':memory:';
   if (!memory && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const database = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const database = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   if (!memory && !options.readonly) database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
-  const db = new Kysely<DB>({
-    dialect: groupCommitSqliteDialect(database, {
-      groupCommit: !memory && !options.readonly && (options.groupCommit ?? true),
-      statementCacheSize: 500,
-    }),
+  database.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
+  const { dialect, driver } = groupCommitSqliteDialect(database, {
+    groupCommit: !memory && !options.readonly && (options.groupCommit ?? true),
+    statementCacheSize: 500,
   });
+  const db = new Kysely<DB>({ dialect });
   return {
     db,
     dialect: 'sqlite',
     location: path,
-    raw: { dialect: 'sqlite', database, path },
+    raw: { dialect: 'sqlite', database, path, stats: () => driver.stats() },
     close: () => db.destroy(),
   };
 }
 
 function openPostgres(connectionString: string, options: OpenOptions): DbHandle {
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  const onError =
+    options.onPoolError ??
+    ((e: Error) => {
+      process.emitWarning(`PostgreSQL connection lost: ${e.message}`);
+    });
+  pool.on('error', onError);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

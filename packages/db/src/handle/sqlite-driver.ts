@@ -102,6 +102,12 @@ class CachedSqliteConnection implements DatabaseConnection {
   }
 }
 
+/** Counters of a SQLite driver: logical transactions and the physical COMMITs that made them durable. */
+export interface CommitStats {
+  readonly transactions: number;
+  readonly commits: number;
+}
+
 interface Batch {
   readonly promise: Promise<void>;
   resolve(): void;
@@ -134,6 +140,8 @@ export class GroupCommitSqliteDriver implements Driver {
   readonly #mutex = new FifoMutex();
   #connection: CachedSqliteConnection | undefined;
   #batch: Batch | null = null;
+  #transactions = 0;
+  #commits = 0;
 
   constructor(db: BetterSqlite3.Database, options: SqliteDriverOptions) {
     this.#db = db;
@@ -155,8 +163,14 @@ export class GroupCommitSqliteDriver implements Driver {
     return this.#connection;
   }
 
+  /** How many transactions ran, and how many physical COMMITs (fsyncs) they needed. */
+  stats(): CommitStats {
+    return { transactions: this.#transactions, commits: this.#commits };
+  }
+
   beginTransaction(): Promise<void> {
     const c = this.#conn();
+    this.#transactions += 1;
     if (!this.#options.groupCommit) {
       c.exec('BEGIN IMMEDIATE');
       return Promise.resolve();
@@ -167,6 +181,7 @@ export class GroupCommitSqliteDriver implements Driver {
   }
 
   commitTransaction(): Promise<void> {
+    if (!this.#options.groupCommit) this.#commits += 1;
     this.#conn().exec(this.#options.groupCommit ? `RELEASE ${SAVEPOINT}` : 'COMMIT');
     return Promise.resolve();
   }
@@ -233,6 +248,7 @@ export class GroupCommitSqliteDriver implements Driver {
       }
       try {
         this.#conn().exec('COMMIT');
+        this.#commits += 1;
         batch.resolve();
       } catch (error) {
         if (this.#db.inTransaction) this.#conn().exec('ROLLBACK');
@@ -268,12 +284,20 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
-/** A Kysely dialect over one better-sqlite3 connection, using {@link GroupCommitSqliteDriver}. */
-export function groupCommitSqliteDialect(db: BetterSqlite3.Database, options: SqliteDriverOptions): Dialect {
-  return {
+/**
+ * A Kysely dialect over one better-sqlite3 connection, using {@link GroupCommitSqliteDriver}, and the
+ * driver itself (for its statistics).
+ */
+export function groupCommitSqliteDialect(
+  db: BetterSqlite3.Database,
+  options: SqliteDriverOptions
+): { readonly dialect: Dialect; readonly driver: GroupCommitSqliteDriver } {
+  const driver = new GroupCommitSqliteDriver(db, options);
+  const dialect: Dialect = {
     createAdapter: (): DialectAdapter => new TransactionalDdlSqliteAdapter(),
-    createDriver: (): Driver => new GroupCommitSqliteDriver(db, options),
+    createDriver: (): Driver => driver,
     createIntrospector: (k: Kysely<unknown>): DatabaseIntrospector => new SqliteIntrospector(k),
     createQueryCompiler: (): QueryCompiler => new SqliteQueryCompiler(),
   };
+  return { dialect, driver };
 }

@@ -27,15 +27,22 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
   if (scheme) {
     path = u.slice(scheme[0].length);
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) {
-    throw new RangeError(`unknown database URL scheme in '${redactUrl(u)}' (use postgres://... or a SQLite path)`);
+    throw new RangeError(
+      `unknown database URL scheme in '${redactUrl(u)}' (use postgres://... or a SQLite path)`
+    );
   }
   if (path === '') throw new RangeError(`no file path in database URL '${u}'`);
   return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
 }
 
 /** The database URL of a command: `--db`, else `DATABASE_URL`, else {@link DEFAULT_DATABASE_PATH}. */
-export function resolveDatabaseUrl(option: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
-  return option ?? (env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : DEFAULT_DATABASE_PATH);
+export function resolveDatabaseUrl(
+  option: string | undefined,
+  env: Readonly<Record<string, string | undefined>>
+): string {
+  return (
+    option ?? (env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : DEFAULT_DATABASE_PATH)
+  );
 }
 
 /** The URL with any password replaced by `***`, for messages and logs. */

@@ -73,7 +73,10 @@ export async function createIndex(
   columns: readonly string[],
   options: { unique?: boolean; liveOnly?: boolean } = {}
 ): Promise<void> {
-  let b = db.schema.createIndex(`${table}_${columns.join('_')}_${options.unique ? 'key' : 'idx'}`).on(table).columns([...columns]);
+  let b = db.schema
+    .createIndex(`${table}_${columns.join('_')}_${options.unique ? 'key' : 'idx'}`)
+    .on(table)
+    .columns([...columns]);
   if (options.unique) b = b.unique();
   if (options.liveOnly) b = b.where(sql<boolean>`deleted_at is null`);
   await b.execute();
@@ -82,4 +85,8 @@ export async function createIndex(
 /** Foreign key shorthands. */
 export const toParticipant: ForeignKey = { column: 'participant_id', table: 'participants', notNull: true };
 export const toExam: ForeignKey = { column: 'exam_id', table: 'cmr_exams', notNull: true };
-export const toLesion = (notNull: boolean): ForeignKey => ({ column: 'lesion_id', table: 'lesions', notNull });
+export const toLesion = (notNull: boolean): ForeignKey => ({
+  column: 'lesion_id',
+  table: 'lesions',
+  notNull,
+});

@@ -3,19 +3,22 @@ import { addColumns, createIndex, int, text } from './ddl.js';
 
 /** Sites, users, sessions, API tokens and study metadata (migration 0001, part 1). */
 export async function createAdminTables(db: Kysely<unknown>): Promise<void> {
-  await addColumns(db.schema.createTable('sites').addColumn('id', 'text', (c) => c.primaryKey()), [
-    text('code', 'nn'),
-    text('name', 'nn'),
-    text('country', 'nn'),
-    text('time_zone', 'nn'),
-    int('active', 'nn'),
-    int('next_study_number', 'nn'),
-    int('version', 'nn'),
-    text('created_at', 'nn'),
-    text('updated_at', 'nn'),
-    text('created_by', 'nn'),
-    text('updated_by', 'nn'),
-  ]).execute();
+  await addColumns(
+    db.schema.createTable('sites').addColumn('id', 'text', (c) => c.primaryKey()),
+    [
+      text('code', 'nn'),
+      text('name', 'nn'),
+      text('country', 'nn'),
+      text('time_zone', 'nn'),
+      int('active', 'nn'),
+      int('next_study_number', 'nn'),
+      int('version', 'nn'),
+      text('created_at', 'nn'),
+      text('updated_at', 'nn'),
+      text('created_by', 'nn'),
+      text('updated_by', 'nn'),
+    ]
+  ).execute();
   await createIndex(db, 'sites', ['code'], { unique: true });
 
   await addColumns(
@@ -80,11 +83,10 @@ export async function createAdminTables(db: Kysely<unknown>): Promise<void> {
   await createIndex(db, 'api_tokens', ['token_hash'], { unique: true });
   await createIndex(db, 'api_tokens', ['user_id']);
 
-  await addColumns(db.schema.createTable('study_meta').addColumn('key', 'text', (c) => c.primaryKey()), [
-    text('value', 'nn'),
-    text('updated_at', 'nn'),
-    text('updated_by', 'nn'),
-  ]).execute();
+  await addColumns(
+    db.schema.createTable('study_meta').addColumn('key', 'text', (c) => c.primaryKey()),
+    [text('value', 'nn'), text('updated_at', 'nn'), text('updated_by', 'nn')]
+  ).execute();
 }
 
 /** Drops what {@link createAdminTables} created. */

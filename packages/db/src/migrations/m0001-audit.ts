@@ -10,29 +10,32 @@ import { addColumns, createIndex, int, text } from './ddl.js';
  * See: 21 CFR 11.10(e) (audit trails that do not obscure previously recorded information).
  */
 export async function createAuditTables(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  await addColumns(db.schema.createTable('audit_log').addColumn('seq', 'integer', (c) => c.primaryKey()), [
-    text('at', 'nn'),
-    text('actor_id', 'nn'),
-    text('actor_role', 'nn'),
-    text('actor_display', 'nn'),
-    text('site_id'),
-    text('action', 'nn'),
-    text('entity', 'nn'),
-    text('entity_id'),
-    text('participant_id'),
-    text('before'),
-    text('after'),
-    text('reason'),
-    text('prev_hash', 'nn'),
-    text('hash', 'nn'),
-  ]).execute();
+  await addColumns(
+    db.schema.createTable('audit_log').addColumn('seq', 'integer', (c) => c.primaryKey()),
+    [
+      text('at', 'nn'),
+      text('actor_id', 'nn'),
+      text('actor_role', 'nn'),
+      text('actor_display', 'nn'),
+      text('site_id'),
+      text('action', 'nn'),
+      text('entity', 'nn'),
+      text('entity_id'),
+      text('participant_id'),
+      text('before'),
+      text('after'),
+      text('reason'),
+      text('prev_hash', 'nn'),
+      text('hash', 'nn'),
+    ]
+  ).execute();
   await createIndex(db, 'audit_log', ['entity_id']);
   await createIndex(db, 'audit_log', ['participant_id']);
 
-  await addColumns(db.schema.createTable('audit_head').addColumn('id', 'integer', (c) => c.primaryKey()), [
-    int('seq', 'nn'),
-    text('hash', 'nn'),
-  ]).execute();
+  await addColumns(
+    db.schema.createTable('audit_head').addColumn('id', 'integer', (c) => c.primaryKey()),
+    [int('seq', 'nn'), text('hash', 'nn')]
+  ).execute();
   await sql`insert into audit_head (id, seq, hash) values (1, 0, ${GENESIS_HASH})`.execute(db);
 
   if (dialect === 'sqlite') await sqliteTriggers(db);

@@ -51,56 +51,71 @@ export async function createClinicalTables(db: Kysely<unknown>): Promise<void> {
   await createIndex(db, 'participants', ['status']);
   await createIndex(db, 'participants', ['created_at']);
 
-  await createFormTable(db, 'participant_identifiers', [toParticipant], [
-    text('full_name'),
-    text('hospital_record_number'),
-    text('date_of_birth'),
-    text('phone'),
-    text('alternate_phone'),
-    text('email'),
-    text('address'),
-    text('contact_notes'),
-  ]);
+  await createFormTable(
+    db,
+    'participant_identifiers',
+    [toParticipant],
+    [
+      text('full_name'),
+      text('hospital_record_number'),
+      text('date_of_birth'),
+      text('phone'),
+      text('alternate_phone'),
+      text('email'),
+      text('address'),
+      text('contact_notes'),
+    ]
+  );
   await createIndex(db, 'participant_identifiers', ['participant_id'], { unique: true, liveOnly: true });
   await createIndex(db, 'participant_identifiers', ['hospital_record_number']);
 
-  await createFormTable(db, 'eligibility', [toParticipant], [
-    text('assessed_date', 'nn'),
-    int('cmr_scheduled_or_done'),
-    text('consent'),
-    int('exclusion_mass_undetermined', 'nn'),
-    int('exclusion_follow_up_impossible', 'nn'),
-    int('exclusion_other', 'nn'),
-    text('exclusion_note'),
-  ]);
+  await createFormTable(
+    db,
+    'eligibility',
+    [toParticipant],
+    [
+      text('assessed_date', 'nn'),
+      int('cmr_scheduled_or_done'),
+      text('consent'),
+      int('exclusion_mass_undetermined', 'nn'),
+      int('exclusion_follow_up_impossible', 'nn'),
+      int('exclusion_other', 'nn'),
+      text('exclusion_note'),
+    ]
+  );
   await createIndex(db, 'eligibility', ['participant_id'], { unique: true, liveOnly: true });
 
-  await createFormTable(db, 'cmr_exams', [toParticipant], [
-    text('kind', 'nn'),
-    int('visit_month'),
-    text('exam_date', 'nn'),
-    real('field_strength_t'),
-    text('vendor'),
-    text('scanner_model'),
-    text('sequences', 'nn'),
-    text('contrast_agent'),
-    real('contrast_dose_mmol_per_kg'),
-    real('lv_edv_ml'),
-    real('lv_esv_ml'),
-    real('lv_ef_percent'),
-    real('lv_mass_g'),
-    real('rv_edv_ml'),
-    real('rv_esv_ml'),
-    real('rv_ef_percent'),
-    text('image_quality'),
-    text('study_instance_uid'),
-    real('haematocrit'),
-    real('myocardium_t1_native_ms'),
-    real('myocardium_t2_ms'),
-    real('myocardium_ecv'),
-    real('blood_t1_native_ms'),
-    real('blood_t1_post_ms'),
-  ]);
+  await createFormTable(
+    db,
+    'cmr_exams',
+    [toParticipant],
+    [
+      text('kind', 'nn'),
+      int('visit_month'),
+      text('exam_date', 'nn'),
+      real('field_strength_t'),
+      text('vendor'),
+      text('scanner_model'),
+      text('sequences', 'nn'),
+      text('contrast_agent'),
+      real('contrast_dose_mmol_per_kg'),
+      real('lv_edv_ml'),
+      real('lv_esv_ml'),
+      real('lv_ef_percent'),
+      real('lv_mass_g'),
+      real('rv_edv_ml'),
+      real('rv_esv_ml'),
+      real('rv_ef_percent'),
+      text('image_quality'),
+      text('study_instance_uid'),
+      real('haematocrit'),
+      real('myocardium_t1_native_ms'),
+      real('myocardium_t2_ms'),
+      real('myocardium_ecv'),
+      real('blood_t1_native_ms'),
+      real('blood_t1_post_ms'),
+    ]
+  );
   await createIndex(db, 'cmr_exams', ['participant_id']);
   await createIndex(db, 'cmr_exams', ['exam_date']);
 
@@ -114,88 +129,113 @@ export async function createClinicalTables(db: Kysely<unknown>): Promise<void> {
     .execute();
   await createIndex(db, 'lesions', ['participant_id', 'label'], { unique: true });
 
-  await createFormTable(db, 'lesion_findings', [toExam, toLesion(true), toParticipant], [
-    text('lesion_label', 'nn'),
-    text('location'),
-    text('tissue_layer'),
-    text('attachment'),
-    real('size_long_mm'),
-    real('size_short_mm'),
-    real('size_third_mm'),
-    text('shape'),
-    text('margins'),
-    text('mobility'),
-    int('infiltration'),
-    text('pericardial_effusion'),
-    text('t1w_signal'),
-    text('t2w_signal'),
-    text('fat_suppression_signal_loss'),
-    text('homogeneity'),
-    text('first_pass_perfusion'),
-    text('lge_pattern'),
-    text('nulling_long_ti'),
-    int('calcification'),
-    int('coronary_encasement'),
-    real('t1_native_ms'),
-    text('t1_native_sequence'),
-    text('t1_native_source'),
-    text('t1_native_provenance'),
-    real('t2_ms'),
-    text('t2_sequence'),
-    text('t2_source'),
-    text('t2_provenance'),
-    real('ecv'),
-    text('ecv_source'),
-    text('ecv_provenance'),
-  ]);
+  await createFormTable(
+    db,
+    'lesion_findings',
+    [toExam, toLesion(true), toParticipant],
+    [
+      text('lesion_label', 'nn'),
+      text('location'),
+      text('tissue_layer'),
+      text('attachment'),
+      real('size_long_mm'),
+      real('size_short_mm'),
+      real('size_third_mm'),
+      text('shape'),
+      text('margins'),
+      text('mobility'),
+      int('infiltration'),
+      text('pericardial_effusion'),
+      text('t1w_signal'),
+      text('t2w_signal'),
+      text('fat_suppression_signal_loss'),
+      text('homogeneity'),
+      text('first_pass_perfusion'),
+      text('lge_pattern'),
+      text('nulling_long_ti'),
+      int('calcification'),
+      int('coronary_encasement'),
+      real('t1_native_ms'),
+      text('t1_native_sequence'),
+      text('t1_native_source'),
+      text('t1_native_provenance'),
+      real('t2_ms'),
+      text('t2_sequence'),
+      text('t2_source'),
+      text('t2_provenance'),
+      real('ecv'),
+      text('ecv_source'),
+      text('ecv_provenance'),
+    ]
+  );
   await createIndex(db, 'lesion_findings', ['exam_id', 'lesion_id'], { unique: true, liveOnly: true });
   await createIndex(db, 'lesion_findings', ['participant_id']);
   await createIndex(db, 'lesion_findings', ['lesion_id']);
 
-  await createFormTable(db, 'readings', [toExam, toLesion(false), toParticipant], [
-    text('reader_id', 'nn'),
-    text('read_date', 'nn'),
-    text('category', 'nn'),
-    text('specific_type'),
-    int('confidence'),
-    int('blinded', 'nn'),
-  ]);
+  await createFormTable(
+    db,
+    'readings',
+    [toExam, toLesion(false), toParticipant],
+    [
+      text('reader_id', 'nn'),
+      text('read_date', 'nn'),
+      text('category', 'nn'),
+      text('specific_type'),
+      int('confidence'),
+      int('blinded', 'nn'),
+    ]
+  );
   await createIndex(db, 'readings', ['exam_id']);
   await createIndex(db, 'readings', ['participant_id']);
   await createIndex(db, 'readings', ['reader_id']);
 
-  await createFormTable(db, 'reference_diagnoses', [toParticipant, toLesion(false)], [
-    text('method', 'nn'),
-    text('diagnosis_date', 'nn'),
-    text('category', 'nn'),
-    text('specific_type'),
-    text('specimen'),
-  ]);
+  await createFormTable(
+    db,
+    'reference_diagnoses',
+    [toParticipant, toLesion(false)],
+    [
+      text('method', 'nn'),
+      text('diagnosis_date', 'nn'),
+      text('category', 'nn'),
+      text('specific_type'),
+      text('specimen'),
+    ]
+  );
   await createIndex(db, 'reference_diagnoses', ['participant_id']);
 
-  await createFormTable(db, 'treatments', [toParticipant, toLesion(false)], [
-    text('type', 'nn'),
-    text('intent'),
-    text('start_date', 'nn'),
-    text('end_date'),
-    text('resection_completeness'),
-    text('anticoagulant'),
-  ]);
+  await createFormTable(
+    db,
+    'treatments',
+    [toParticipant, toLesion(false)],
+    [
+      text('type', 'nn'),
+      text('intent'),
+      text('start_date', 'nn'),
+      text('end_date'),
+      text('resection_completeness'),
+      text('anticoagulant'),
+    ]
+  );
   await createIndex(db, 'treatments', ['participant_id']);
 
-  await createFormTable(db, 'follow_up_visits', [toParticipant], [
-    int('visit_month'),
-    text('contact_date', 'nn'),
-    text('mode', 'nn'),
-    text('contact_outcome', 'nn'),
-    text('vital_status'),
-    int('new_events'),
-    text('nyha_class'),
-    real('lvef_percent'),
-    text('lvef_method'),
-    text('mass_course'),
-    int('on_anticoagulation'),
-  ]);
+  await createFormTable(
+    db,
+    'follow_up_visits',
+    [toParticipant],
+    [
+      int('visit_month'),
+      text('contact_date', 'nn'),
+      text('mode', 'nn'),
+      text('contact_outcome', 'nn'),
+      text('vital_status'),
+      int('new_events'),
+      text('nyha_class'),
+      real('lvef_percent'),
+      text('lvef_method'),
+      text('mass_course'),
+      int('on_anticoagulation'),
+    ]
+  );
   await createIndex(db, 'follow_up_visits', ['participant_id', 'visit_month']);
   await createIndex(db, 'follow_up_visits', ['contact_date']);
 

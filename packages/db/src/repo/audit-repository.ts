@@ -11,7 +11,12 @@ const isForm = (entity: string): entity is FormName => (formNames as readonly st
  * oldest first. Needs the right to read the audit trail at the record's site and, for a form, the
  * right to read that form there (a monitor sees no identifiers, not even in their history).
  */
-export async function entityHistory(db: Kysely<DB>, actor: Actor, entity: string, entityId: string): Promise<HistoryEntry[]> {
+export async function entityHistory(
+  db: Kysely<DB>,
+  actor: Actor,
+  entity: string,
+  entityId: string
+): Promise<HistoryEntry[]> {
   const entries = await readHistory(db, entity, entityId);
   const first = await db
     .selectFrom('audit_log')
@@ -41,16 +46,28 @@ export interface AuditListOptions {
 }
 
 /** Rows of the audit trail in order, for review: administrators and monitors all, site staff their site. */
-export async function listAuditTrail(db: Kysely<DB>, actor: Actor, options: AuditListOptions = {}): Promise<HistoryEntry[]> {
+export async function listAuditTrail(
+  db: Kysely<DB>,
+  actor: Actor,
+  options: AuditListOptions = {}
+): Promise<HistoryEntry[]> {
   const scope = siteScope(actor);
   const siteId = scope.kind === 'site' ? scope.siteId : null;
   requireAccess(actor, 'read', 'audit', siteId);
   if (scope.kind === 'none') throw forbidden('your account has no site');
-  let q = db.selectFrom('audit_log').selectAll().where('seq', '>', options.afterSeq ?? 0);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', options.afterSeq ?? 0);
   if (siteId !== null) q = q.where('site_id', '=', siteId);
   if (options.participantId !== undefined) q = q.where('participant_id', '=', options.participantId);
-  if (actor.role !== 'investigator' && actor.role !== 'coordinator') q = q.where('entity', '<>', 'identifiers');
-  const rows = await q.orderBy('seq').limit(Math.min(Math.max(options.limit ?? 100, 1), 1000)).execute();
+  if (actor.role !== 'investigator' && actor.role !== 'coordinator') {
+    q = q.where('entity', '<>', 'identifiers');
+  }
+  const rows = await q
+    .orderBy('seq')
+    .limit(Math.min(Math.max(options.limit ?? 100, 1), 1000))
+    .execute();
   return rows.map(historyEntry);
 }
 

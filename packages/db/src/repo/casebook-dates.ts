@@ -1,5 +1,6 @@
 import type { CasebookDates, FormName } from '@cmr-mass/core';
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
+import { runPrepared } from './prepared.js';
 import type { Tx } from './unit-of-work.js';
 
 /** The forms whose dates the cross-record checks (`checkCasebook`) look at. */
@@ -26,7 +27,11 @@ interface DatedRow {
 
 /** The casebook dates plus what the status derivation needs of the visits. */
 export interface CasebookFacts extends CasebookDates {
-  readonly visitFacts: readonly { readonly id: string; readonly visitMonth: number | null; readonly contactOutcome: string }[];
+  readonly visitFacts: readonly {
+    readonly id: string;
+    readonly visitMonth: number | null;
+    readonly contactOutcome: string;
+  }[];
 }
 
 /**
@@ -40,7 +45,8 @@ export async function loadCasebookFacts(
   const id = p.id;
   const t = sql`cast(null as text)`;
   const n = sql`cast(null as integer)`;
-  const { rows } = await sql<DatedRow>`
+  const build = (): CompiledQuery<DatedRow> =>
+    sql<DatedRow>`
     select 'exam' as k, id, exam_date as d1, ${t} as d2, kind as s1, ${t} as s2, ${n} as n1
       from cmr_exams where participant_id = ${id} and deleted_at is null
     union all select 'reading', id, read_date, ${t}, exam_id, ${t}, ${n}
@@ -52,7 +58,9 @@ export async function loadCasebookFacts(
     union all select 'visit', id, contact_date, ${t}, vital_status, contact_outcome, visit_month
       from follow_up_visits where participant_id = ${id} and deleted_at is null
     union all select 'event', id, event_date, ${t}, type, ${t}, ${n}
-      from outcome_events where participant_id = ${id} and deleted_at is null`.execute(tx.db);
+      from outcome_events where participant_id = ${id} and deleted_at is null`.compile(tx.db);
+  const params = [id, id, id, id, id, id];
+  const { rows } = await runPrepared<DatedRow>(tx.db, tx.dialect, 'casebook-dates', params, build);
   const exams: CasebookDates['exams'][number][] = [];
   const readings: CasebookDates['readings'][number][] = [];
   const references: CasebookDates['references'][number][] = [];
@@ -120,33 +128,60 @@ export function withRecord(cb: CasebookFacts, form: FormName, id: string, record
   const r = record;
   switch (form) {
     case 'participant':
-      return r ? { ...cb, birthYear: (r.birthYear as number | null) ?? null, withdrawnDate: sn(r, 'withdrawnDate') } : cb;
+      return r
+        ? { ...cb, birthYear: (r.birthYear as number | null) ?? null, withdrawnDate: sn(r, 'withdrawnDate') }
+        : cb;
     case 'cmr_exam':
       return {
         ...cb,
-        exams: replace(cb.exams, id, r && { id, kind: r.kind === 'baseline' ? 'baseline' : 'follow_up', examDate: s(r, 'examDate') }),
+        exams: replace(
+          cb.exams,
+          id,
+          r && { id, kind: r.kind === 'baseline' ? 'baseline' : 'follow_up', examDate: s(r, 'examDate') }
+        ),
       };
     case 'reading':
-      return { ...cb, readings: replace(cb.readings, id, r && { id, examId: s(r, 'examId'), readDate: s(r, 'readDate') }) };
+      return {
+        ...cb,
+        readings: replace(cb.readings, id, r && { id, examId: s(r, 'examId'), readDate: s(r, 'readDate') }),
+      };
     case 'reference_diagnosis':
-      return { ...cb, references: replace(cb.references, id, r && { id, diagnosisDate: s(r, 'diagnosisDate') }) };
+      return {
+        ...cb,
+        references: replace(cb.references, id, r && { id, diagnosisDate: s(r, 'diagnosisDate') }),
+      };
     case 'treatment':
       return {
         ...cb,
-        treatments: replace(cb.treatments, id, r && { id, startDate: s(r, 'startDate'), endDate: sn(r, 'endDate') }),
+        treatments: replace(
+          cb.treatments,
+          id,
+          r && { id, startDate: s(r, 'startDate'), endDate: sn(r, 'endDate') }
+        ),
       };
     case 'follow_up_visit':
       return {
         ...cb,
-        visits: replace(cb.visits, id, r && { id, contactDate: s(r, 'contactDate'), vitalStatus: sn(r, 'vitalStatus') }),
+        visits: replace(
+          cb.visits,
+          id,
+          r && { id, contactDate: s(r, 'contactDate'), vitalStatus: sn(r, 'vitalStatus') }
+        ),
         visitFacts: replace(
           cb.visitFacts,
           id,
-          r && { id, visitMonth: (r.visitMonth as number | null) ?? null, contactOutcome: s(r, 'contactOutcome') }
+          r && {
+            id,
+            visitMonth: (r.visitMonth as number | null) ?? null,
+            contactOutcome: s(r, 'contactOutcome'),
+          }
         ),
       };
     case 'outcome_event':
-      return { ...cb, events: replace(cb.events, id, r && { id, type: s(r, 'type'), eventDate: s(r, 'eventDate') }) };
+      return {
+        ...cb,
+        events: replace(cb.events, id, r && { id, type: s(r, 'type'), eventDate: s(r, 'eventDate') }),
+      };
     default:
       return cb;
   }

@@ -74,7 +74,10 @@ interface ZodLike {
 /** What a zod field schema stores, seen through optional/nullable/default wrappers. */
 function kindOf(schema: ZodLike): FieldKind {
   let s = schema;
-  while ((s.def.type === 'optional' || s.def.type === 'nullable' || s.def.type === 'default') && s.def.innerType) {
+  while (
+    (s.def.type === 'optional' || s.def.type === 'nullable' || s.def.type === 'default') &&
+    s.def.innerType
+  ) {
     s = s.def.innerType;
   }
   if (s.def.type === 'boolean') return 'bool';

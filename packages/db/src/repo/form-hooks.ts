@@ -20,7 +20,10 @@ export interface WriteTarget {
   readonly fieldStrengthT: FieldStrength | null;
 }
 
-async function examOf(tx: Tx, examId: string): Promise<{ participantId: string; fieldStrengthT: FieldStrength | null }> {
+async function examOf(
+  tx: Tx,
+  examId: string
+): Promise<{ participantId: string; fieldStrengthT: FieldStrength | null }> {
   const e = await tx.db
     .selectFrom('cmr_exams')
     .select(['participant_id', 'field_strength_t', 'deleted_at'])
@@ -36,7 +39,10 @@ const str = (r: Rec, f: string): string => String(r[f]);
 export async function resolveCreate(tx: Tx, form: FormName, body: Rec): Promise<WriteTarget> {
   if (form === 'lesion_finding' || form === 'reading') {
     const exam = await examOf(tx, str(body, 'examId'));
-    return { participant: await loadParticipantForWrite(tx, exam.participantId), fieldStrengthT: exam.fieldStrengthT };
+    return {
+      participant: await loadParticipantForWrite(tx, exam.participantId),
+      fieldStrengthT: exam.fieldStrengthT,
+    };
   }
   return { participant: await loadParticipantForWrite(tx, str(body, 'participantId')), fieldStrengthT: null };
 }
@@ -45,11 +51,16 @@ export async function resolveCreate(tx: Tx, form: FormName, body: Rec): Promise<
 export async function resolveExisting(tx: Tx, form: FormName, current: Rec): Promise<WriteTarget> {
   const participantId = form === 'participant' ? str(current, 'id') : str(current, 'participantId');
   const participant = await loadParticipantForWrite(tx, participantId);
-  const fieldStrengthT = form === 'lesion_finding' ? (await examOf(tx, str(current, 'examId'))).fieldStrengthT : null;
+  const fieldStrengthT =
+    form === 'lesion_finding' ? (await examOf(tx, str(current, 'examId'))).fieldStrengthT : null;
   return { participant, fieldStrengthT };
 }
 
-async function hasLive(tx: Tx, table: 'participant_identifiers' | 'eligibility', participantId: string): Promise<boolean> {
+async function hasLive(
+  tx: Tx,
+  table: 'participant_identifiers' | 'eligibility',
+  participantId: string
+): Promise<boolean> {
   const r = await tx.db
     .selectFrom(table)
     .select('id')
@@ -78,7 +89,8 @@ export async function prepareCreate(tx: Tx, form: FormName, body: Rec, t: WriteT
       }
       return {};
     case 'lesion_finding': {
-      const lesion = typeof body.lesionId === 'string' ? await lesionOf(tx, p, body.lesionId) : await createLesion(tx, p);
+      const lesion =
+        typeof body.lesionId === 'string' ? await lesionOf(tx, p, body.lesionId) : await createLesion(tx, p);
       const dup = await tx.db
         .selectFrom('lesion_findings')
         .select('id')
@@ -86,7 +98,9 @@ export async function prepareCreate(tx: Tx, form: FormName, body: Rec, t: WriteT
         .where('lesion_id', '=', lesion.id)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
-      if (dup) throw duplicate(`lesion ${lesion.label} already has findings on this exam: update them`, 'lesionId');
+      if (dup) {
+        throw duplicate(`lesion ${lesion.label} already has findings on this exam: update them`, 'lesionId');
+      }
       return { lesionId: lesion.id, lesionLabel: lesion.label, participantId: p.id };
     }
     case 'reading':
@@ -122,7 +136,10 @@ export function checkOwnership(tx: Tx, form: FormName, current: Rec): void {
 
 /** Refuses to soft-delete a record that live records still depend on. */
 export async function checkNoLiveChildren(tx: Tx, form: FormName, id: string): Promise<void> {
-  const live = async (table: 'lesion_findings' | 'readings' | 'outcome_events' | 'cmr_exams', col: string): Promise<boolean> => {
+  const live = async (
+    table: 'lesion_findings' | 'readings' | 'outcome_events' | 'cmr_exams',
+    col: string
+  ): Promise<boolean> => {
     const r = await tx.loose
       .selectFrom(table)
       .select('id')
@@ -131,14 +148,19 @@ export async function checkNoLiveChildren(tx: Tx, form: FormName, id: string): P
       .executeTakeFirst();
     return r !== undefined;
   };
-  if (form === 'cmr_exam' && ((await live('lesion_findings', 'exam_id')) || (await live('readings', 'exam_id')))) {
+  if (
+    form === 'cmr_exam' &&
+    ((await live('lesion_findings', 'exam_id')) || (await live('readings', 'exam_id')))
+  ) {
     throw invalidState('the exam still has lesion findings or readings: delete them first');
   }
   if (form === 'follow_up_visit' && (await live('outcome_events', 'visit_id'))) {
     throw invalidState('outcome events refer to this contact: delete or move them first');
   }
   if (form === 'participant' && (await live('cmr_exams', 'participant_id'))) {
-    throw invalidState('the participant has CMR exams: withdraw the participant instead (reason: enrolled in error)');
+    throw invalidState(
+      'the participant has CMR exams: withdraw the participant instead (reason: enrolled in error)'
+    );
   }
 }
 

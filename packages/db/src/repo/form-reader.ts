@@ -115,14 +115,17 @@ export async function listFormRecords(
     q = q.where('t.deleted_at', 'is', null);
     if (!isParticipant) q = q.where('p.deleted_at', 'is', null);
   }
-  if (options.participantId !== undefined) q = q.where(isParticipant ? 't.id' : 't.participant_id', '=', options.participantId);
+  if (options.participantId !== undefined) {
+    q = q.where(isParticipant ? 't.id' : 't.participant_id', '=', options.participantId);
+  }
   if (options.examId !== undefined && (form === 'lesion_finding' || form === 'reading')) {
     q = q.where('t.exam_id', '=', options.examId);
   }
   if (options.createdFrom !== undefined) q = q.where('t.created_at', '>=', options.createdFrom);
   if (options.createdTo !== undefined) q = q.where('t.created_at', '<', options.createdTo);
   if (isParticipant && options.status !== undefined) {
-    const statuses: readonly string[] = typeof options.status === 'string' ? [options.status] : options.status;
+    const statuses: readonly string[] =
+      typeof options.status === 'string' ? [options.status] : options.status;
     q = q.where('t.status', 'in', statuses.length > 0 ? statuses : ['']);
   }
   if (isParticipant && options.studyId !== undefined) q = q.where('t.study_id', '=', options.studyId);

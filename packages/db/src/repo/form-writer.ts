@@ -19,6 +19,7 @@ import {
   resolveExisting,
 } from './form-hooks.js';
 import { parseInput, type Parser } from './parse.js';
+import { runPrepared } from './prepared.js';
 import { present } from './present.js';
 import { requireAccess } from './scope.js';
 import { refreshStatus, STATUS_FORMS } from './status.js';
@@ -51,6 +52,17 @@ function pick(record: Readonly<Rec>, keys: readonly string[]): Rec {
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
+/** Inserts a row (its columns always in the same order for a table), with a compiled-once statement. */
+export async function insertRow(tx: Tx, table: string, row: LooseRow): Promise<void> {
+  await runPrepared(
+    tx.db,
+    tx.dialect,
+    `insert:${table}:${Object.keys(row).join(',')}`,
+    Object.values(row),
+    () => tx.loose.insertInto(table).values(row).compile()
+  );
+}
+
 /** Reads a live row of a form table inside the write (`not_found` when missing or soft-deleted). */
 async function liveRow(tx: Tx, codec: FormCodec, id: string): Promise<LooseRow> {
   const row = await tx.loose.selectFrom(codec.table).selectAll().where('id', '=', id).executeTakeFirst();
@@ -66,7 +78,10 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
   const p = target.participant;
   requireAccess(tx.ctx.actor, 'create', form, p.siteId);
   if (p.withdrawnDate !== null) {
-    throw invalidState(`the participant withdrew on ${p.withdrawnDate}: no new data can be recorded`, 'participantId');
+    throw invalidState(
+      `the participant withdrew on ${p.withdrawnDate}: no new data can be recorded`,
+      'participantId'
+    );
   }
   const id = tx.ctx.newId();
   const server = await prepareCreate(tx, form, body, target);
@@ -92,7 +107,7 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
     participant: p,
     fieldStrengthT: target.fieldStrengthT,
   });
-  await tx.loose.insertInto(codec.table).values(codec.toRow(record)).execute();
+  await insertRow(tx, codec.table, codec.toRow(record));
   tx.audit({
     action: 'create',
     entity: form,
@@ -111,7 +126,12 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
  * the record as it will be. Changing a verified record makes it complete again. A change that changes
  * nothing writes nothing.
  */
-export async function updateFormRecord(tx: Tx, form: FormName, id: string, input: unknown): Promise<WriteResult<Rec>> {
+export async function updateFormRecord(
+  tx: Tx,
+  form: FormName,
+  id: string,
+  input: unknown
+): Promise<WriteResult<Rec>> {
   const codec = codecOf(form);
   const body = parseInput(forms[form].update as Parser<Rec>, input);
   const { version, reason, formStatus, ...changes } = body;
@@ -123,14 +143,23 @@ export async function updateFormRecord(tx: Tx, form: FormName, id: string, input
   if (current.version !== version) {
     throw versionConflict(present(tx.ctx.actor, form, current), Number(version), Number(current.version));
   }
-  const changed = Object.keys(changes).filter((k) => changes[k] !== undefined && !same(changes[k], current[k]));
+  const changed = Object.keys(changes).filter(
+    (k) => changes[k] !== undefined && !same(changes[k], current[k])
+  );
   const wasFinal = current.formStatus === 'complete' || current.formStatus === 'verified';
-  const nextStatus = formStatus ?? (current.formStatus === 'verified' && changed.length > 0 ? 'complete' : current.formStatus);
+  const nextStatus =
+    formStatus ?? (current.formStatus === 'verified' && changed.length > 0 ? 'complete' : current.formStatus);
   if (nextStatus !== current.formStatus) changed.push('formStatus');
   if (changed.length === 0) return { record: present(tx.ctx.actor, form, current), warnings: [] };
   if (wasFinal && (typeof reason !== 'string' || reason.trim() === '')) throw reasonRequired();
 
-  const next: Rec = { ...current, formStatus: nextStatus, version: Number(version) + 1, updatedAt: tx.at, updatedBy: tx.ctx.actor.userId };
+  const next: Rec = {
+    ...current,
+    formStatus: nextStatus,
+    version: Number(version) + 1,
+    updatedAt: tx.at,
+    updatedBy: tx.ctx.actor.userId,
+  };
   for (const k of changed) if (k !== 'formStatus') next[k] = changes[k];
   const checked = await checkWrite(tx, {
     form,
@@ -143,17 +172,29 @@ export async function updateFormRecord(tx: Tx, form: FormName, id: string, input
   const row = codec.toRow(next);
   const set: LooseRow = {};
   for (const f of codec.fields) {
-    if (changed.includes(f.field) || f.field === 'version' || f.field === 'updatedAt' || f.field === 'updatedBy') {
+    if (
+      changed.includes(f.field) ||
+      f.field === 'version' ||
+      f.field === 'updatedAt' ||
+      f.field === 'updatedBy'
+    ) {
       set[f.column] = row[f.column] ?? null;
     }
   }
-  const res = await tx.loose
-    .updateTable(codec.table)
-    .set(set)
-    .where('id', '=', id)
-    .where('version', '=', Number(version))
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) {
+  const res = await runPrepared(
+    tx.db,
+    tx.dialect,
+    `update:${codec.table}:${Object.keys(set).join(',')}`,
+    [...Object.values(set), id, Number(version)],
+    () =>
+      tx.loose
+        .updateTable(codec.table)
+        .set(set)
+        .where('id', '=', id)
+        .where('version', '=', Number(version))
+        .compile()
+  );
+  if (Number(res.numAffectedRows) !== 1) {
     const now = codec.fromRow(await liveRow(tx, codec, id));
     throw versionConflict(present(tx.ctx.actor, form, now), Number(version), Number(now.version));
   }
@@ -173,7 +214,12 @@ export async function updateFormRecord(tx: Tx, form: FormName, id: string, input
 }
 
 /** Soft-deletes a record (it stays, marked deleted, with the reason in the audit trail). */
-export async function removeFormRecord(tx: Tx, form: FormName, id: string, input: unknown): Promise<WriteResult<Rec>> {
+export async function removeFormRecord(
+  tx: Tx,
+  form: FormName,
+  id: string,
+  input: unknown
+): Promise<WriteResult<Rec>> {
   const codec = codecOf(form);
   const body = parseInput(deleteBody as Parser<{ version: number; reason: string }>, input);
   const current = codec.fromRow(await liveRow(tx, codec, id));
@@ -185,7 +231,13 @@ export async function removeFormRecord(tx: Tx, form: FormName, id: string, input
     throw versionConflict(present(tx.ctx.actor, form, current), body.version, Number(current.version));
   }
   await checkNoLiveChildren(tx, form, id);
-  const next: Rec = { ...current, deletedAt: tx.at, version: body.version + 1, updatedAt: tx.at, updatedBy: tx.ctx.actor.userId };
+  const next: Rec = {
+    ...current,
+    deletedAt: tx.at,
+    version: body.version + 1,
+    updatedAt: tx.at,
+    updatedBy: tx.ctx.actor.userId,
+  };
   const res = await tx.loose
     .updateTable(codec.table)
     .set({ deleted_at: tx.at, version: body.version + 1, updated_at: tx.at, updated_by: tx.ctx.actor.userId })

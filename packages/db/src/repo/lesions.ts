@@ -35,8 +35,17 @@ export async function createLesion(tx: Tx, p: ParticipantState): Promise<LesionI
 }
 
 /** The lesion `lesionId`, which must belong to participant `p` (else a bad request naming `field`). */
-export async function lesionOf(tx: Tx, p: ParticipantState, lesionId: string, field = 'lesionId'): Promise<LesionIdentity> {
-  const r = await tx.db.selectFrom('lesions').select(['id', 'label', 'participant_id']).where('id', '=', lesionId).executeTakeFirst();
-  if (!r || r.participant_id !== p.id) throw badRequest("is not a lesion of this participant", field);
+export async function lesionOf(
+  tx: Tx,
+  p: ParticipantState,
+  lesionId: string,
+  field = 'lesionId'
+): Promise<LesionIdentity> {
+  const r = await tx.db
+    .selectFrom('lesions')
+    .select(['id', 'label', 'participant_id'])
+    .where('id', '=', lesionId)
+    .executeTakeFirst();
+  if (!r || r.participant_id !== p.id) throw badRequest('is not a lesion of this participant', field);
   return { id: r.id, label: r.label };
 }

@@ -2,13 +2,13 @@ import { DomainError } from '@cmr-mass/core';
 
 /** The parts of a zod schema this module uses. */
 export interface Parser<T> {
-  safeParse(
-    input: unknown
-  ):
+  safeParse(input: unknown):
     | { readonly success: true; readonly data: T }
     | {
         readonly success: false;
-        readonly error: { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] };
+        readonly error: {
+          readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[];
+        };
       };
 }
 
@@ -33,7 +33,8 @@ export function parseInput<T>(schema: Parser<T>, input: unknown): T {
   if (r.success) return r.data;
   const issues = r.error.issues.map((i) => {
     const unknownKeys = (i as { keys?: readonly string[] }).keys;
-    const field = unknownKeys && unknownKeys.length > 0 ? fieldPath([...i.path, unknownKeys[0]!]) : fieldPath(i.path);
+    const field =
+      unknownKeys && unknownKeys.length > 0 ? fieldPath([...i.path, unknownKeys[0]!]) : fieldPath(i.path);
     return { field: field === '' ? '(body)' : field, message: i.message };
   });
   const first = issues[0] ?? { field: '(body)', message: 'invalid input' };

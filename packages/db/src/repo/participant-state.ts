@@ -1,7 +1,20 @@
 import { notFound, type ParticipantStatus } from '@cmr-mass/core';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { DB } from '../schema/tables.js';
+import { runPrepared } from './prepared.js';
 import type { Tx } from './unit-of-work.js';
+
+interface LockedParticipant {
+  id: string;
+  site_id: string;
+  status: ParticipantStatus;
+  version: number;
+  birth_year: number | null;
+  withdrawn_date: string | null;
+  lost_to_follow_up_date: string | null;
+  deleted_at: string | null;
+  time_zone: string;
+}
 
 /** What a write needs to know about the participant it touches. */
 export interface ParticipantState {
@@ -22,23 +35,27 @@ export interface ParticipantState {
  * A missing or soft-deleted participant is `not_found`.
  */
 export async function loadParticipantForWrite(tx: Tx, id: string): Promise<ParticipantState> {
-  let q = tx.db
-    .selectFrom('participants as p')
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select([
-      'p.id',
-      'p.site_id',
-      'p.status',
-      'p.version',
-      'p.birth_year',
-      'p.withdrawn_date',
-      'p.lost_to_follow_up_date',
-      'p.deleted_at',
-      's.time_zone',
-    ])
-    .where('p.id', '=', id);
-  if (tx.dialect === 'postgres') q = q.forUpdate('p');
-  const r = await q.executeTakeFirst();
+  const build = (): CompiledQuery<LockedParticipant> => {
+    let q = tx.db
+      .selectFrom('participants as p')
+      .innerJoin('sites as s', 's.id', 'p.site_id')
+      .select([
+        'p.id',
+        'p.site_id',
+        'p.status',
+        'p.version',
+        'p.birth_year',
+        'p.withdrawn_date',
+        'p.lost_to_follow_up_date',
+        'p.deleted_at',
+        's.time_zone',
+      ])
+      .where('p.id', '=', id);
+    if (tx.dialect === 'postgres') q = q.forUpdate('p');
+    return q.compile();
+  };
+  const r = (await runPrepared<LockedParticipant>(tx.db, tx.dialect, 'participant-for-write', [id], build))
+    .rows[0];
   if (!r || r.deleted_at !== null) throw notFound('participant');
   return {
     id: r.id,

@@ -9,7 +9,7 @@ import {
 } from '@cmr-mass/core';
 import { codecOf } from './form-codec.js';
 import type { WriteResult } from './form-writer.js';
-import { createSnapshot } from './form-writer.js';
+import { createSnapshot, insertRow } from './form-writer.js';
 import { parseInput, type Parser } from './parse.js';
 import { loadParticipantForWrite, type ParticipantState } from './participant-state.js';
 import { present } from './present.js';
@@ -76,8 +76,14 @@ export async function createParticipant(tx: Tx, input: unknown): Promise<WriteRe
     lostToFollowUpDate: null,
     timeZone: site.time_zone,
   };
-  const checked = await checkWrite(tx, { form: 'participant', id, before: null, after: record, participant: state });
-  await tx.loose.insertInto('participants').values(codec.toRow(record)).execute();
+  const checked = await checkWrite(tx, {
+    form: 'participant',
+    id,
+    before: null,
+    after: record,
+    participant: state,
+  });
+  await insertRow(tx, 'participants', codec.toRow(record));
   tx.audit({
     action: 'create',
     entity: 'participant',
@@ -102,9 +108,15 @@ async function depart(tx: Tx, participantId: string, d: Departure): Promise<Writ
   const codec = codecOf('participant');
   const p = await loadParticipantForWrite(tx, participantId);
   requireAccess(tx.ctx.actor, 'update', 'participant', p.siteId);
-  const row = await tx.db.selectFrom('participants').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+  const row = await tx.db
+    .selectFrom('participants')
+    .selectAll()
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
   const current = codec.fromRow(row);
-  if (p.version !== d.version) throw versionConflict(present(tx.ctx.actor, 'participant', current), d.version, p.version);
+  if (p.version !== d.version) {
+    throw versionConflict(present(tx.ctx.actor, 'participant', current), d.version, p.version);
+  }
   if (p.withdrawnDate !== null) throw invalidState(`the participant already withdrew on ${p.withdrawnDate}`);
   if (d.action === 'lost_to_follow_up' && p.lostToFollowUpDate !== null) {
     throw invalidState(`the participant was already declared lost to follow-up on ${p.lostToFollowUpDate}`);
@@ -120,8 +132,21 @@ async function depart(tx: Tx, participantId: string, d: Departure): Promise<Writ
     lostToFollowUpDate: d.action === 'lost_to_follow_up' ? d.date : p.lostToFollowUpDate,
   };
   const status = await deriveStatus(tx, p, dates);
-  const next: Rec = { ...current, ...changes, status, version: p.version + 1, updatedAt: tx.at, updatedBy: tx.ctx.actor.userId };
-  const checked = await checkWrite(tx, { form: 'participant', id: p.id, before: current, after: next, participant: p });
+  const next: Rec = {
+    ...current,
+    ...changes,
+    status,
+    version: p.version + 1,
+    updatedAt: tx.at,
+    updatedBy: tx.ctx.actor.userId,
+  };
+  const checked = await checkWrite(tx, {
+    form: 'participant',
+    id: p.id,
+    before: current,
+    after: next,
+    participant: p,
+  });
   const res = await tx.loose
     .updateTable('participants')
     .set({
@@ -155,8 +180,15 @@ async function depart(tx: Tx, participantId: string, d: Departure): Promise<Writ
  * Withdraws a participant (a reason is always required). Afterwards the participant accepts no new
  * clinical data, and no follow-up contact may be dated after the withdrawal.
  */
-export async function withdrawParticipant(tx: Tx, participantId: string, input: unknown): Promise<WriteResult<Rec>> {
-  const body = parseInput(withdrawBody as Parser<{ version: number; date: string; reasonCode: string; reason: string }>, input);
+export async function withdrawParticipant(
+  tx: Tx,
+  participantId: string,
+  input: unknown
+): Promise<WriteResult<Rec>> {
+  const body = parseInput(
+    withdrawBody as Parser<{ version: number; date: string; reasonCode: string; reason: string }>,
+    input
+  );
   return depart(tx, participantId, {
     action: 'withdraw',
     version: body.version,
@@ -167,7 +199,19 @@ export async function withdrawParticipant(tx: Tx, participantId: string, input: 
 }
 
 /** Declares a participant lost to follow-up after repeated failed contacts (with a reason). */
-export async function markLostToFollowUp(tx: Tx, participantId: string, input: unknown): Promise<WriteResult<Rec>> {
-  const body = parseInput(lostToFollowUpBody as Parser<{ version: number; date: string; reason: string }>, input);
-  return depart(tx, participantId, { action: 'lost_to_follow_up', version: body.version, date: body.date, reason: body.reason });
+export async function markLostToFollowUp(
+  tx: Tx,
+  participantId: string,
+  input: unknown
+): Promise<WriteResult<Rec>> {
+  const body = parseInput(
+    lostToFollowUpBody as Parser<{ version: number; date: string; reason: string }>,
+    input
+  );
+  return depart(tx, participantId, {
+    action: 'lost_to_follow_up',
+    version: body.version,
+    date: body.date,
+    reason: body.reason,
+  });
 }

@@ -14,7 +14,11 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<FormName, readonly string
  * are null. Identifiers never reach such roles (`decide` refuses the form). Dates are not shifted here:
  * exports do that, consistently per participant.
  */
-export function present<R extends Readonly<Record<string, unknown>>>(actor: Actor, form: FormName, record: R): R {
+export function present<R extends Readonly<Record<string, unknown>>>(
+  actor: Actor,
+  form: FormName,
+  record: R
+): R {
   if (!mustDeidentify(actor)) return record;
   const drop = FREE_TEXT_FIELDS[form];
   if (!drop) return record;

@@ -5,7 +5,13 @@ import type { DbHandle } from '../handle/open.js';
 import { entityHistory, listAuditTrail, type AuditListOptions } from './audit-repository.js';
 import type { RepoContext } from './context.js';
 import type { FormRecords } from './form-codec.js';
-import { getFormRecord, listFormRecords, type GetOptions, type ListOptions, type Page } from './form-reader.js';
+import {
+  getFormRecord,
+  listFormRecords,
+  type GetOptions,
+  type ListOptions,
+  type Page,
+} from './form-reader.js';
 import { createFormRecord, removeFormRecord, updateFormRecord, type WriteResult } from './form-writer.js';
 import type { InputOf } from './parse.js';
 import { createParticipant, markLostToFollowUp, withdrawParticipant } from './participants.js';
@@ -60,13 +66,21 @@ export class Repository {
   }
 
   /** Changes fields of a record (optimistic concurrency on `version`; a reason once complete). */
-  async update<F extends FormName>(form: F, id: string, input: UpdateInput<F>): Promise<WriteResult<FormRecords[F]>> {
+  async update<F extends FormName>(
+    form: F,
+    id: string,
+    input: UpdateInput<F>
+  ): Promise<WriteResult<FormRecords[F]>> {
     const r = await runAudited(this.#handle, this.#ctx, (tx) => updateFormRecord(tx, form, id, input));
     return r as WriteResult<FormRecords[F]>;
   }
 
   /** Soft-deletes a record with a reason. */
-  async remove<F extends FormName>(form: F, id: string, input: RemoveInput): Promise<WriteResult<FormRecords[F]>> {
+  async remove<F extends FormName>(
+    form: F,
+    id: string,
+    input: RemoveInput
+  ): Promise<WriteResult<FormRecords[F]>> {
     const r = await runAudited(this.#handle, this.#ctx, (tx) => removeFormRecord(tx, form, id, input));
     return r as WriteResult<FormRecords[F]>;
   }
@@ -83,12 +97,17 @@ export class Repository {
 
   /** Withdraws a participant: `{version, date, reasonCode, reason}`. */
   async withdraw(participantId: string, input: unknown): Promise<WriteResult<FormRecords['participant']>> {
-    const r = await runAudited(this.#handle, this.#ctx, (tx) => withdrawParticipant(tx, participantId, input));
+    const r = await runAudited(this.#handle, this.#ctx, (tx) =>
+      withdrawParticipant(tx, participantId, input)
+    );
     return r as WriteResult<FormRecords['participant']>;
   }
 
   /** Declares a participant lost to follow-up: `{version, date, reason}`. */
-  async markLostToFollowUp(participantId: string, input: unknown): Promise<WriteResult<FormRecords['participant']>> {
+  async markLostToFollowUp(
+    participantId: string,
+    input: unknown
+  ): Promise<WriteResult<FormRecords['participant']>> {
     const r = await runAudited(this.#handle, this.#ctx, (tx) => markLostToFollowUp(tx, participantId, input));
     return r as WriteResult<FormRecords['participant']>;
   }

@@ -2,9 +2,7 @@ import { decide, forbidden, reachesSite, type Action, type Actor, type Resource 
 
 /** The sites whose data an actor may reach at all. */
 export type SiteScope =
-  | { readonly kind: 'all' }
-  | { readonly kind: 'site'; readonly siteId: string }
-  | { readonly kind: 'none' };
+  { readonly kind: 'all' } | { readonly kind: 'site'; readonly siteId: string } | { readonly kind: 'none' };
 
 /** A site id that no site has: reaching it means reaching every site. */
 const ANY_OTHER_SITE = '\u0000another-site';
@@ -40,7 +38,12 @@ export function dateIn(at: Date, timeZone: string): string {
     try {
       f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     } catch {
-      f = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'UTC',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
     }
     formatters.set(timeZone, f);
   }

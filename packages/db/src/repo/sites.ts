@@ -1,4 +1,12 @@
-import { badRequest, duplicate, notFound, siteCreate, versionConflict, type Actor, type Site } from '@cmr-mass/core';
+import {
+  badRequest,
+  duplicate,
+  notFound,
+  siteCreate,
+  versionConflict,
+  type Actor,
+  type Site,
+} from '@cmr-mass/core';
 import type { Kysely } from 'kysely';
 import type { DB, SiteRow } from '../schema/tables.js';
 import { parseInput, type Parser } from './parse.js';

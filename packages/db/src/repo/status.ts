@@ -25,7 +25,13 @@ export async function deriveStatus(
   const cb = facts ?? (await loadCasebookFacts(tx, { ...p, withdrawnDate: dates.withdrawnDate }));
   const e = await tx.db
     .selectFrom('eligibility')
-    .select(['cmr_scheduled_or_done', 'consent', 'exclusion_mass_undetermined', 'exclusion_follow_up_impossible', 'exclusion_other'])
+    .select([
+      'cmr_scheduled_or_done',
+      'consent',
+      'exclusion_mass_undetermined',
+      'exclusion_follow_up_impossible',
+      'exclusion_other',
+    ])
     .where('participant_id', '=', p.id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -38,7 +44,10 @@ export async function deriveStatus(
         exclusionOther: e.exclusion_other === 1,
       }).decision
     : null;
-  const deaths = cb.events.filter((x) => x.type === 'death').map((x) => x.eventDate).sort();
+  const deaths = cb.events
+    .filter((x) => x.type === 'death')
+    .map((x) => x.eventDate)
+    .sort();
   return deriveParticipantStatus({
     eligibility: decision,
     withdrawnDate: dates.withdrawnDate,
@@ -52,7 +61,12 @@ export async function deriveStatus(
  * Re-derives the status after a write to a form in {@link STATUS_FORMS} and, when it changed, stores
  * it (a new participant version, audited with the reason).
  */
-export async function refreshStatus(tx: Tx, p: ParticipantState, form: string, facts: CasebookFacts | null): Promise<void> {
+export async function refreshStatus(
+  tx: Tx,
+  p: ParticipantState,
+  form: string,
+  facts: CasebookFacts | null
+): Promise<void> {
   const status = await deriveStatus(tx, p, p, facts);
   if (status === p.status) return;
   await tx.db

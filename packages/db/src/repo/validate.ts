@@ -74,7 +74,10 @@ export async function checkWrite(tx: Tx, input: CheckInput): Promise<CheckResult
   }
   const ctx = {
     today: dateIn(tx.ctx.now(), participant.timeZone),
-    fieldStrengthT: form === 'cmr_exam' ? ((after.fieldStrengthT as FieldStrength | null) ?? null) : input.fieldStrengthT ?? null,
+    fieldStrengthT:
+      form === 'cmr_exam'
+        ? ((after.fieldStrengthT as FieldStrength | null) ?? null)
+        : (input.fieldStrengthT ?? null),
     birthYear: participant.birthYear,
   };
   const own = checkRecord(form, after, ctx);

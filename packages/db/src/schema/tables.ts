@@ -29,7 +29,8 @@ export type Cell<T> = T extends boolean
 
 /** The row of a form table, from the camelCase record of `core`. */
 export type RowOf<R> = {
-  [K in keyof R & string as Snake<K>]-?: Cell<Exclude<R[K], undefined>> | (undefined extends R[K] ? null : never);
+  [K in keyof R & string as Snake<K>]-?:
+    Cell<Exclude<R[K], undefined>> | (undefined extends R[K] ? null : never);
 };
 
 export type ParticipantRow = RowOf<Participant>;
