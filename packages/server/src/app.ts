@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import { DomainError } from '@cmr-mass/core';
 import type { DbHandle } from '@cmr-mass/db';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { authenticate, checkCsrf } from './auth/authenticate.js';
@@ -94,7 +95,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      new DomainError({ code: 'too_many_requests', message: `too many attempts: try again in ${context.after}` }),
+  });
   await registerOpenApi(app, deps.version);
 
   app.addHook('onRequest', async (req) => {

@@ -1,3 +1,136 @@
-import { notYetCommand } from './not-yet.js';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { migrateToLatest, openDatabase, type DbHandle } from '@cmr-mass/db';
+import { DEFAULT_WEB_DIST, ensureDemoAccounts, startServer, type DemoAccount } from '@cmr-mass/server';
+import { UsageError, writeLine, type CliCommand, type CliIo } from '../io.js';
+import { loggerFor, parsePort, serveUntilStopped } from './serve.js';
 
-export const startCommand = notYetCommand('start');
+const HELP = `usage: cmr-mass start [--port P] [--host H] [--db PATH] [--no-build]
+
+What \`npm start\` runs: creates or upgrades the demo database ./data/demo.sqlite; when it is new,
+loads the synthetic demo cohort (clearly marked as synthetic: no real patients) and creates one demo
+account per role, whose log-ins are printed; builds the web app if packages/web/dist is missing (in
+the background: the API answers meanwhile); and serves on http://127.0.0.1:3000.
+
+--port P     default 3000 (or PORT)
+--host H     default 127.0.0.1
+--db PATH    another SQLite demo database (never DATABASE_URL: the demo is not loaded into a real one)
+--no-build   do not build the web app`;
+
+/** The workspace root (this file is packages/cli/src/commands/start.ts). */
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const WEB = join(ROOT, 'packages', 'web');
+
+/** True when the database holds no users and no participants. */
+async function isEmpty(handle: DbHandle): Promise<boolean> {
+  const u = await handle.db.selectFrom('users').select('id').limit(1).execute();
+  const p = await handle.db.selectFrom('participants').select('id').limit(1).execute();
+  return u.length === 0 && p.length === 0;
+}
+
+/**
+ * Loads the synthetic demo cohort into a new database. The synthetic package's loader is not
+ * available yet, so the demo starts with its sites and accounts only.
+ */
+function loadDemoCohort(io: CliIo): Promise<void> {
+  writeLine(io.stderr, 'demo cohort: the synthetic loader has not landed yet; starting with demo sites and accounts only');
+  return Promise.resolve();
+}
+
+/** Prints the demo log-ins, one per role and site. */
+function printAccounts(io: CliIo, accounts: readonly DemoAccount[]): void {
+  writeLine(io.stdout, 'Demo accounts (synthetic data only; e-mail / password):');
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  for (const a of accounts) {
+    writeLine(io.stdout, `  ${a.email.padEnd(width)}  ${a.password}   ${a.role}${a.siteCode ? ` at ${a.siteCode}` : ''}`);
+  }
+}
+
+/** True when the web app has a build script and no build. */
+function webNeedsBuild(): boolean {
+  if (existsSync(join(DEFAULT_WEB_DIST, 'index.html'))) return false;
+  try {
+    const pkg = JSON.parse(readFileSync(join(WEB, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    return typeof pkg.scripts?.build === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the web app with its own build script, in the background; resolves with the exit code. */
+function buildWeb(io: CliIo): Promise<number> {
+  const npmCli = io.env.npm_execpath;
+  const [cmd, pre] = npmCli && npmCli.endsWith('.js') ? [process.execPath, [npmCli]] : ['npm', []];
+  writeLine(io.stderr, 'building the web app (packages/web) in the background...');
+  return new Promise((done) => {
+    const child = spawn(cmd, [...pre, 'run', 'build', '--workspace', '@cmr-mass/web'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...io.env },
+    });
+    const tail: string[] = [];
+    const keep = (chunk: Buffer): void => {
+      tail.push(chunk.toString('utf8'));
+      if (tail.length > 40) tail.shift();
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (e) => {
+      writeLine(io.stderr, `web app build could not start: ${e.message}`);
+      done(1);
+    });
+    child.on('close', (code) => {
+      if (code === 0) writeLine(io.stderr, 'web app built: reload the page');
+      else writeLine(io.stderr, `web app build failed (exit ${code ?? 'signal'}); the API still works:\n${tail.join('')}`);
+      done(code ?? 1);
+    });
+  });
+}
+
+/** `cmr-mass start`: the demo in one command (what `npm start` runs). */
+export const startCommand: CliCommand = {
+  name: 'start',
+  summary: 'migrate, load the demo cohort into ./data/demo.sqlite if new, and serve (what `npm start` runs)',
+  help: HELP,
+  async run(args, io) {
+    let values: { port?: string; host?: string; db?: string; 'no-build'?: boolean };
+    try {
+      values = parseArgs({
+        args: [...args],
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          db: { type: 'string' },
+          'no-build': { type: 'boolean' },
+        },
+        strict: true,
+      }).values;
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    const port = parsePort(values.port, parsePort(io.env.PORT, 3000, 'PORT'));
+    const path = resolve(io.cwd, values.db ?? './data/demo.sqlite');
+    if (/^[a-z]+:\/\//i.test(values.db ?? '')) throw new UsageError('--db: the demo runs on a SQLite file, not a server', '--db');
+    const handle = openDatabase(path);
+    try {
+      const report = await migrateToLatest(handle);
+      if (report.applied.length > 0) writeLine(io.stderr, `database ${path}: migrated (${report.applied.join(', ')})`);
+      if (await isEmpty(handle)) await loadDemoCohort(io);
+      const accounts = await ensureDemoAccounts(handle);
+      const server = await startServer({ handle, host: values.host ?? '127.0.0.1', port, logger: loggerFor(io) });
+      printAccounts(io, accounts);
+      writeLine(io.stdout, `API docs: ${server.url}/api/docs`);
+      if (!values['no-build'] && webNeedsBuild()) void buildWeb(io);
+      return await serveUntilStopped(io, server);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'EADDRINUSE') throw new UsageError(`--port: port ${port} is in use`, '--port');
+      throw e;
+    } finally {
+      await handle.close();
+    }
+  },
+};

@@ -1,4 +1,4 @@
-import { computeResults, makeSnapshot, type StudyResults, type StudySnapshot } from '@cmr-mass/analysis';
+import type { StudyResults, StudySnapshot } from '@cmr-mass/analysis';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { snapshotOfRegistry } from '../registry/snapshot.js';
@@ -24,7 +24,8 @@ interface Cached {
  * them) and cached until the data change (the audit trail's last sequence number is the key).
  */
 export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps, options: AnalysisOptions): void {
-  const compute = options.compute ?? ((s: StudySnapshot): StudyResults => computeResults(s));
+  // The analysis package (and its statistics) is loaded on the first request, not at start-up.
+  const analysis = async (): Promise<typeof import('@cmr-mass/analysis')> => import('@cmr-mass/analysis');
   let cached: Cached | null = null;
 
   addRoute(app, deps, {
@@ -46,7 +47,10 @@ export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps, opti
       if (cached?.key !== key) {
         const value = (async () => {
           const snap = await snapshotOfRegistry(deps.handle, deps.clock(), key);
-          return { key, takenAt: snap.takenAt, results: compute(makeSnapshot(snap)) };
+          const { computeResults, makeSnapshot } = await analysis();
+          const snapshot = makeSnapshot(snap);
+          const results = options.compute ? options.compute(snapshot) : computeResults(snapshot);
+          return { key, takenAt: snap.takenAt, results };
         })();
         cached = { key, value };
         value.catch(() => {

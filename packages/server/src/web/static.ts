@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { isSynthetic } from '@cmr-mass/db';
@@ -52,22 +53,42 @@ then try every endpoint. The OpenAPI document is at <a href="${OPENAPI_PATH}">${
 </body></html>`;
 }
 
+/** The file under `root` that a URL path names, if it exists and stays inside `root`. */
+function fileUnder(root: string, urlPath: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0] ?? '/').replace(/^\/+/, '');
+  } catch {
+    return null;
+  }
+  if (rel === '') return null;
+  const full = resolve(root, rel);
+  if (!full.startsWith(`${root}${sep}`)) return null;
+  try {
+    return statSync(full).isFile() ? relative(root, full) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Serves the built web app (`dist`, with `index.html` for every other non-API path so that the
- * single-page app's routes load), or, when there is none, a small page that says what the database
- * holds and links to the API docs.
+ * Serves the built web app from `dist` (its files, and `index.html` for every other non-API path so
+ * that the single-page app's routes load), looked up at each request so that a build finishing after
+ * the server started is served at once. Without a build, `/` is a small page that says what the
+ * database holds and links to the API docs.
  */
 export async function registerWeb(app: FastifyInstance, deps: AppDeps, dist: string | null | undefined): Promise<void> {
-  const root = dist === undefined ? DEFAULT_WEB_DIST : dist;
-  if (root !== null && existsSync(`${root}/index.html`)) {
-    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
-    app.get('/*', { schema: { hide: true } }, (req: FastifyRequest, reply: FastifyReply) => {
-      if (req.url.startsWith('/api/')) return handleNotFound(req, reply);
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-    return;
-  }
-  app.get('/', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').send(await fallbackPage(deps))
-  );
+  const root = resolve(dist === undefined ? DEFAULT_WEB_DIST : (dist ?? DEFAULT_WEB_DIST));
+  const enabled = dist !== null;
+  await app.register(fastifyStatic, { root, serve: false, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.url.startsWith('/api/')) return handleNotFound(req, reply);
+    const built = enabled && existsSync(join(root, 'index.html'));
+    if (built) {
+      const file = fileUnder(root, req.url);
+      return reply.sendFile(file ?? 'index.html');
+    }
+    if ((req.url.split('?')[0] ?? '') !== '/') return handleNotFound(req, reply);
+    return reply.type('text/html; charset=utf-8').send(await fallbackPage(deps));
+  });
 }
