@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../context.js';
 import { addRoute } from '../http/route.js';
 import { flag, idParams, pageOf, pageWindow, paging, writeResultOf } from '../http/schemas.js';
+import { requireAccess } from '../registry/access.js';
 import { presentParticipant } from '../registry/blinding.js';
 import { resolveSiteId } from '../registry/sites.js';
 import { FORM_ROUTES, recordSchema } from './form-paths.js';
@@ -31,6 +32,16 @@ function dayAfter(date: string): string {
 /** A record as the actor may see it (participants lose their status for readers). */
 function present(ctx: RequestContext, form: FormName, record: Readonly<Record<string, unknown>>): unknown {
   return form === 'participant' ? presentParticipant(ctx.actor, record) : record;
+}
+
+/**
+ * A list filtered by participant is refused (403) when the participant belongs to a site the actor
+ * does not reach, rather than answered with an empty page: the repository would return nothing
+ * anyway, and the client learns why.
+ */
+async function requireParticipantAccess(deps: AppDeps, ctx: RequestContext, form: FormName, participantId: string): Promise<void> {
+  const p = await deps.handle.db.selectFrom('participants').select('site_id').where('id', '=', participantId).executeTakeFirst();
+  if (p) requireAccess(ctx.actor, 'read', form, p.site_id);
 }
 
 type ListQuery = {
@@ -69,6 +80,7 @@ export function registerFormRoutes(app: FastifyInstance, deps: AppDeps): void {
           const q = query as ListQuery;
           const w = pageWindow(q);
           const siteId = q.site === undefined ? undefined : await resolveSiteId(deps.handle.db, q.site);
+          if (q.participantId !== undefined) await requireParticipantAccess(deps, ctx, form, q.participantId);
           const page = await ctx.repo.list(form, {
             ...(q.participantId !== undefined ? { participantId: q.participantId } : {}),
             ...(q.examId !== undefined ? { examId: q.examId } : {}),
