@@ -9,7 +9,7 @@ import { addRoute } from '../http/route.js';
 import { idParams } from '../http/schemas.js';
 
 /** The body of a change to a site: the version read and the fields that change (the code never changes). */
-const siteUpdateBody = siteCreate
+export const siteUpdateBody = siteCreate
   .omit({ code: true })
   .partial()
   .extend({ version: z.number({ error: 'must be the version you read (a whole number)' }).int().min(1) })
