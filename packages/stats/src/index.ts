@@ -45,7 +45,7 @@ export type { RocTestResult } from './roc/roc-test.js';
 export { logisticGlm } from './regression/logistic-glm.js';
 export type { GlmCoefficient, LogisticGlmOptions, LogisticGlmResult } from './regression/logistic-glm.js';
 
-export { coxPh, coxZph } from './cox/cox-ph.js';
+export { coxLikelihood, coxPh, coxZph } from './cox/cox-ph.js';
 export type {
   ChiSquareTest,
   CoxCoefficient,

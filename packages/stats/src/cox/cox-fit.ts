@@ -293,3 +293,37 @@ export function coxNewtonRaphson(d: SortedCoxData, ties: CoxTies, control: CoxCo
     rank,
   };
 }
+
+/** Partial log-likelihood, score and information (full symmetric p × p) at `beta`. */
+export interface CoxLikelihood {
+  readonly loglik: number;
+  readonly score: Float64Array;
+  readonly information: Float64Array;
+}
+
+/**
+ * The Cox partial log-likelihood with its first and second derivatives at any β (Breslow or Efron
+ * ties), on sorted data that is not centred or scaled. Used to check a fit (the score is 0 at the
+ * estimate) and for profile or test computations.
+ */
+export function coxLikelihoodAt(d: SortedCoxData, beta: ArrayLike<number>, ties: CoxTies): CoxLikelihood {
+  const p = d.p;
+  const work: Work = {
+    u: new Float64Array(p),
+    imat: new Float64Array(p * p),
+    a: new Float64Array(p),
+    a2: new Float64Array(p),
+    cmat: new Float64Array(p * p),
+    cmat2: new Float64Array(p * p),
+    zbeta: new Float64Array(d.n),
+  };
+  const loglik = evaluate(d, Float64Array.from(beta), ties === 'efron', work);
+  const info = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) {
+    for (let j = i; j < p; j++) {
+      info[i * p + j] = work.imat[i * p + j]!;
+      info[j * p + i] = work.imat[i * p + j]!;
+    }
+  }
+  return { loglik, score: Float64Array.from(work.u), information: info };
+}

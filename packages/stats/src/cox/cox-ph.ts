@@ -6,11 +6,18 @@ import { qnorm } from '../math/normal.js';
 import { freeze, type MethodInfo } from '../result.js';
 import { mergeNearTies, mergeNearTiesSorted } from '../survival/timefix.js';
 import { concordance, type ConcordanceResult } from './concordance.js';
-import { coxNewtonRaphson, sortedCoxData, type CoxControl, type CoxTies } from './cox-fit.js';
+import {
+  coxLikelihoodAt,
+  coxNewtonRaphson,
+  sortedCoxData,
+  type CoxControl,
+  type CoxLikelihood,
+  type CoxTies,
+} from './cox-fit.js';
 import { coxZphTable, type CoxZphResult } from './cox-zph.js';
 import { toArray } from '../math/arrays.js';
 
-export type { CoxControl, CoxTies } from './cox-fit.js';
+export type { CoxControl, CoxLikelihood, CoxTies } from './cox-fit.js';
 
 /** One coefficient of a Cox model. */
 export interface CoxCoefficient {
@@ -140,7 +147,7 @@ export function coxPh(input: CoxPhInput): CoxPhResult {
   const { time, order } = mergeNearTiesSorted(input.time);
   const sorted = sortedCoxData(time, status, cols, p, order);
   const fit = coxNewtonRaphson(sorted, ties, input.control);
-  if (fit.converged && fit.rank < p) {
+  if (fit.rank < p) {
     throw new StatsComputationError(
       'the information matrix is singular: a covariate is redundant or constant'
     );
@@ -240,4 +247,15 @@ export function coxZph(
     ties: fit.ties,
     terms: terms ?? input.names.map((term, j) => ({ term, columns: [j] })),
   });
+}
+
+/**
+ * The partial log-likelihood, score vector and information matrix of the model at any β (for
+ * example, the score is 0 at the estimate of {@link coxPh}). Near-equal times are merged as in the fit.
+ */
+export function coxLikelihood(input: CoxPhInput, beta: ArrayLike<number>): CoxLikelihood {
+  const cols = checkInput(input);
+  const { time, order } = mergeNearTiesSorted(input.time);
+  const sorted = sortedCoxData(time, input.status, cols, input.names.length, order);
+  return coxLikelihoodAt(sorted, beta, input.ties ?? 'efron');
 }
