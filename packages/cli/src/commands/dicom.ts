@@ -22,8 +22,9 @@ export interface SeriesListing {
 
 async function list(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
-  if (positionals.length === 0)
-    {throw new UsageError('dicom ls: give at least one INPUT (DICOM file, folder or .zip)');}
+  if (positionals.length === 0) {
+    throw new UsageError('dicom ls: give at least one INPUT (DICOM file, folder or .zip)');
+  }
   const read = await asUsage(() => readDicomSeries(positionals.map((p) => resolve(io.cwd, p))));
   if (read.skipped.length > 0) {
     writeLine(

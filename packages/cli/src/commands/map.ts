@@ -100,11 +100,12 @@ async function pickSeries(
 ): Promise<DicomSeries> {
   writeLine(io.stderr, `cmr-mass map ${quantity}: reading ${inputs.length} input(s)`);
   const read = await readDicomSeries(inputs.map((i) => resolve(io.cwd, i)));
-  if (read.skipped.length > 0)
-    {writeLine(
+  if (read.skipped.length > 0) {
+    writeLine(
       io.stderr,
       `cmr-mass map ${quantity}: ${read.skipped.length} non-DICOM or unusable file(s) skipped`
-    );}
+    );
+  }
   const classified = read.series.map((s) => ({ s, c: classifySeries(s) }));
   const fits = (c: SeriesClassification): boolean =>
     quantity === 't1' ? T1_KINDS.includes(c.kind) : c.kind === SeriesKind.t2prep;
@@ -112,11 +113,12 @@ async function pickSeries(
   if (seriesUid !== undefined) {
     const hit = classified.find((x) => x.s.seriesInstanceUid === seriesUid);
     if (!hit) throw new UsageError(`--series: no series ${seriesUid} in the input`, '--series');
-    if (!fits(hit.c))
-      {throw new UsageError(
+    if (!fits(hit.c)) {
+      throw new UsageError(
         `--series: series ${seriesUid} is not a ${what} (${hit.c.kind}: ${hit.c.reason})`,
         '--series'
-      );}
+      );
+    }
     return hit.s;
   }
   const candidates = classified.filter((x) => fits(x.c));
@@ -158,8 +160,9 @@ async function readMask(io: CliIo, path: string, series: DicomSeries): Promise<U
 function parseThreads(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256)
-    {throw new UsageError(`--threads: need a whole number from 1 to 256 (got ${value})`, '--threads');}
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    throw new UsageError(`--threads: need a whole number from 1 to 256 (got ${value})`, '--threads');
+  }
   return n;
 }
 
@@ -172,8 +175,9 @@ async function writeResult(
   const dir = resolve(io.cwd, out);
   const sidecars = await writeMapOutputs(dir, result, extra);
   for (const s of sidecars) {
-    for (const w of s.warnings)
-      {writeLine(io.stderr, `cmr-mass map ${result.kind}: slice ${s.slice_index}: ${w}`);}
+    for (const w of s.warnings) {
+      writeLine(io.stderr, `cmr-mass map ${result.kind}: slice ${s.slice_index}: ${w}`);
+    }
     writeLine(io.stdout, join(dir, `${result.kind}_${s.slice_index}.json`));
   }
 }
@@ -188,12 +192,14 @@ const FIT_OPTIONS = {
 
 async function runFit(quantity: 't1' | 't2', args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, FIT_OPTIONS);
-  if (positionals.length === 0)
-    {throw new UsageError(`map ${quantity}: give at least one INPUT (DICOM file, folder or .zip)`);}
+  if (positionals.length === 0) {
+    throw new UsageError(`map ${quantity}: give at least one INPUT (DICOM file, folder or .zip)`);
+  }
   if (values.out === undefined) throw new UsageError('--out DIR is required', '--out');
   const method = values.method ?? 'auto';
-  if (quantity === 't2' && values.method !== undefined)
-    {throw new UsageError('--method applies to map t1 only', '--method');}
+  if (quantity === 't2' && values.method !== undefined) {
+    throw new UsageError('--method applies to map t1 only', '--method');
+  }
   if (method !== 'auto' && method !== 'molli' && method !== 'shmolli') {
     throw new UsageError(`--method: auto, molli or shmolli (got ${method})`, '--method');
   }
@@ -247,8 +253,9 @@ async function runEcv(args: readonly string[], io: CliIo): Promise<number> {
     if (values[flag] === undefined) throw new UsageError(`--${flag} is required`, `--${flag}`);
   }
   const hct = Number(values.hct);
-  if (!Number.isFinite(hct) || hct < 0.1 || hct > 0.7)
-    {throw new UsageError(`--hct: ${values.hct} is outside 0.1-0.7`, '--hct');}
+  if (!Number.isFinite(hct) || hct < 0.1 || hct > 0.7) {
+    throw new UsageError(`--hct: ${values.hct} is outside 0.1-0.7`, '--hct');
+  }
   const roi = values['blood-roi'];
   const given = values['blood-t1'];
   if ((roi === undefined) === (given === undefined)) {
@@ -271,8 +278,9 @@ async function runEcv(args: readonly string[], io: CliIo): Promise<number> {
       const m = /^(.*):(\d+)$/.exec(roi);
       if (!m) throw new UsageError(`--blood-roi: expected LABELS.u8:LABEL (got ${roi})`, '--blood-roi');
       const label = Number(m[2]);
-      if (label < 1 || label > 255)
-        {throw new UsageError(`--blood-roi: label must be 1-255 (got ${label})`, '--blood-roi');}
+      if (label < 1 || label > 255) {
+        throw new UsageError(`--blood-roi: label must be 1-255 (got ${label})`, '--blood-roi');
+      }
       const labels = await readFile(resolve(io.cwd, m[1]!)).catch(() => undefined);
       if (!labels) throw new UsageError(`--blood-roi: cannot read ${m[1]}`, '--blood-roi');
       blood = { kind: 'roi', labels: new Uint8Array(labels), label, description: roi };

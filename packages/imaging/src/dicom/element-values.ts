@@ -1,4 +1,5 @@
 import type { DataSet } from 'dicom-parser';
+import { Tag } from './tags.js';
 
 /**
  * Value readers over a dicom-parser data set that work for explicit and implicit VR alike.
@@ -37,6 +38,40 @@ export function readStrings(ds: DataSet, tag: string): string[] {
 
 const BINARY_VRS: Readonly<Record<string, number>> = { FL: 4, FD: 8, US: 2, SS: 2, UL: 4, SL: 4 };
 
+/**
+ * VRs of the numeric attributes we read, for implicit-VR files (PS3.6). Without them a binary US
+ * such as Rows = 48 (bytes 0x30 0x00) would look like the text "0".
+ */
+const IMPLICIT_VR: Readonly<Record<string, string>> = {
+  [Tag.SamplesPerPixel]: 'US',
+  [Tag.Rows]: 'US',
+  [Tag.Columns]: 'US',
+  [Tag.BitsAllocated]: 'US',
+  [Tag.BitsStored]: 'US',
+  [Tag.HighBit]: 'US',
+  [Tag.PixelRepresentation]: 'US',
+  [Tag.InversionTimes]: 'FD',
+  [Tag.EffectiveEchoTime]: 'FD',
+  [Tag.NominalCardiacTriggerDelayTime]: 'FD',
+  [Tag.PhilipsInversionTime]: 'FL',
+  [Tag.RealWorldValueIntercept]: 'FD',
+  [Tag.RealWorldValueSlope]: 'FD',
+  [Tag.NumberOfFrames]: 'IS',
+  [Tag.InversionTime]: 'DS',
+  [Tag.EchoTime]: 'DS',
+  [Tag.TriggerTime]: 'DS',
+  [Tag.RescaleSlope]: 'DS',
+  [Tag.RescaleIntercept]: 'DS',
+  [Tag.ImagePositionPatient]: 'DS',
+  [Tag.ImageOrientationPatient]: 'DS',
+  [Tag.PixelSpacing]: 'DS',
+  [Tag.SliceThickness]: 'DS',
+  [Tag.SliceLocation]: 'DS',
+  [Tag.MagneticFieldStrength]: 'DS',
+  [Tag.InstanceNumber]: 'IS',
+  [Tag.SeriesNumber]: 'IS',
+};
+
 function looksLikeText(ds: DataSet, offset: number, length: number): boolean {
   for (let i = 0; i < length; i++) {
     const b = ds.byteArray[offset + i]!;
@@ -65,7 +100,7 @@ function looksLikeText(ds: DataSet, offset: number, length: number): boolean {
 export function readNumbers(ds: DataSet, tag: string): number[] {
   const el = ds.elements[tag];
   if (!el || el.length === 0) return [];
-  const vr = el.vr;
+  const vr = el.vr ?? IMPLICIT_VR[tag];
   let binary: string | undefined;
   if (vr !== undefined && vr in BINARY_VRS) binary = vr;
   else if (vr === undefined && !looksLikeText(ds, el.dataOffset, el.length)) {

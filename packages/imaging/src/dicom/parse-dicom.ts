@@ -61,13 +61,22 @@ function looksLikeRawDataSet(bytes: Uint8Array): boolean {
 
 function parse(bytes: Uint8Array): DataSet {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const part10 = isPart10(bytes);
   try {
-    if (isPart10(bytes)) return dicomParser.parseDicom(buffer);
+    if (part10) return dicomParser.parseDicom(buffer);
     if (looksLikeRawDataSet(bytes)) {
       return dicomParser.parseDicom(buffer, { TransferSyntaxUID: TransferSyntax.implicitLittle });
     }
   } catch (error) {
-    throw new NotDicomError(error instanceof Error ? error.message : String(error));
+    // dicom-parser throws strings, Errors, or { exception, dataSet } for partly parsed files.
+    const detail =
+      error instanceof Error
+        ? error.message
+        : typeof error === 'object' && error !== null && 'exception' in error
+          ? String(error.exception)
+          : String(error);
+    if (part10) throw new DicomFormatError(`damaged DICOM file (truncated?): ${detail}`);
+    throw new NotDicomError(detail);
   }
   throw new NotDicomError('no DICM prefix at byte 128');
 }

@@ -124,7 +124,9 @@ export function createMolliPlan(times: ArrayLike<number>, options: MolliOptions 
   }
   const table = buildExpTable(t, o.t1StarMin, o.t1StarMax, o.gridRatio, o.coarseRatio, true);
   const kMin = o.signed ? 0 : Math.min(o.minFlip, n - 1);
-  const kMax = o.signed ? 0 : n - 1;
+  // k = n (every sample negated) is the polarity of a recovery whose null lies after the last
+  // sample (long T1): it mirrors k = 0 in SSE but not in the validity rule.
+  const kMax = o.signed ? 0 : n;
   const K = kMax - kMin + 1;
   return {
     n,
@@ -157,7 +159,8 @@ export function createMolliPlan(times: ArrayLike<number>, options: MolliOptions 
  * Fits one pixel: reduced-dimension NLS with polarity restoration over every flip position.
  *
  * 1. Polarity (magnitude data): candidate k negates the first k time-sorted magnitudes, for every
- *    k in kMin..N-1 (not only the two around the minimum, which misses MOLLI's interleaved pairs).
+ *    k in kMin..N (not only the two around the minimum, which misses MOLLI's interleaved pairs;
+ *    k = N, all negated, is the recovery whose null comes after the last sample).
  * 2. For a fixed T1* the model is linear in A and B, so each candidate's residual is
  *    `SS - (ec·y)²/‖ec‖²` (Barral's RD-NLS). The best T1* is found on a precomputed log table: a
  *    coarse scan (ratio `coarseRatio`), a golden-section search between the coarse neighbours of

@@ -30,7 +30,11 @@ export function niceCeil(x: number): number {
  * least `minQuality` count, when there are at least 100 of them: poorly fitted background pixels
  * then do not set the window either.
  */
-export function displayRange(values: Float32Array, quality?: Float32Array, minQuality = 0.9): [number, number] {
+export function displayRange(
+  values: Float32Array,
+  quality?: Float32Array,
+  minQuality = 0.9
+): [number, number] {
   let finite: number[] = [];
   for (const v of values) if (Number.isFinite(v)) finite.push(v);
   if (quality && quality.length === values.length) {
