@@ -115,6 +115,12 @@ export const demoCommand: CliCommand = {
     } catch (error) {
       throw new UsageError(`--db: ${error instanceof Error ? error.message : String(error)}`, '--db');
     }
+    if (o.force && target.dialect !== 'sqlite') {
+      throw new UsageError(
+        '--force works with SQLite files only; give --db a new PostgreSQL database instead',
+        '--force'
+      );
+    }
     let cohort;
     try {
       cohort = generateCohort({ participants: o.participants, seed: o.seed, today: o.today ?? utcToday() });
@@ -122,14 +128,8 @@ export const demoCommand: CliCommand = {
       if (error instanceof CohortOptionError) throw new UsageError(`--${error.message}`, `--${error.option}`);
       throw error;
     }
-    if (o.force) {
-      if (target.dialect !== 'sqlite') {
-        throw new UsageError(
-          '--force works with SQLite files only; give --db a new PostgreSQL database instead',
-          '--force'
-        );
-      }
-      if (target.path !== ':memory:') await removeSqliteFiles(target.path);
+    if (o.force && target.dialect === 'sqlite' && target.path !== ':memory:') {
+      await removeSqliteFiles(target.path);
     }
     const where = redactUrl(url);
     writeLine(

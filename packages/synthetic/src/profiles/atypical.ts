@@ -6,15 +6,17 @@ import type { Weighted } from '../rng.js';
  * profile (the type it mimics), so that the features are not deterministic by type and readers
  * sometimes err for a reason visible in the data [U]. Tissue values (T1/T2/ECV), location and size
  * stay those of the true type. The shares and mimics are assumptions shaped by clinical.md §1-2: the
- * hard calls are benign vs malignant (Pazos-López 69-79 %) and tumour vs thrombus (95 %).
+ * hard call is benign vs malignant (Pazos-López 69-79 %, Mousavi 89-94 %), so atypical tumours are
+ * common and mostly mimic the other side; thrombus vs tumour is easier (95 %), pseudomasses easier
+ * still.
  */
 export const ATYPICAL_SHARE: Readonly<Record<MassCategory, number>> = {
   no_mass: 0,
-  pseudomass: 0.06,
-  thrombus: 0.04,
-  benign_tumour: 0.06,
-  malignant_tumour: 0.08,
-  other_non_neoplastic: 0.08,
+  pseudomass: 0.03,
+  thrombus: 0.02,
+  benign_tumour: 0.1,
+  malignant_tumour: 0.12,
+  other_non_neoplastic: 0.04,
 };
 
 /** What an atypical lesion of each category looks like. */
@@ -31,16 +33,17 @@ export const MIMICS: Readonly<Record<MassCategory, Weighted<MassType>>> = {
     ['benign_other', 0.2],
     ['metastasis_other', 0.2],
   ],
+  // Benign tumours that invade, bleed or enhance avidly look malignant.
   benign_tumour: [
-    ['thrombus', 0.4],
-    ['malignant_primary_other', 0.4],
-    ['inflammatory_pseudotumour', 0.2],
+    ['malignant_primary_other', 0.7],
+    ['thrombus', 0.2],
+    ['inflammatory_pseudotumour', 0.1],
   ],
   // Well-circumscribed malignant tumours without effusion or invasion look benign.
   malignant_tumour: [
-    ['myxoma', 0.4],
-    ['benign_other', 0.3],
-    ['thrombus', 0.3],
+    ['myxoma', 0.5],
+    ['benign_other', 0.4],
+    ['thrombus', 0.1],
   ],
   other_non_neoplastic: [
     ['benign_other', 0.4],
