@@ -163,9 +163,9 @@ interface Pending {
  * site's investigator for withdrawals; central readers for lesion findings and readings), so that
  * every write is access-checked, validated and audited as in real use.
  *
- * Participants are enrolled one after another in cohort order (study numbers follow the baseline
- * dates); their other records are then written by `concurrency` workers, one participant at a time
- * each, so that SQLite's group commit shares commits between them. Every participant has its own
+ * Participants are enrolled in cohort order within each site (study numbers follow the baseline
+ * dates), the sites side by side; their other records are then written by `concurrency` workers, one
+ * participant at a time each, so that SQLite's group commit shares commits between them. Every participant has its own
  * clock and seeded id stream, so the same cohort gives the same tables. The database must be migrated
  * and hold no participants (the caller checks).
  */
@@ -226,11 +226,11 @@ export async function loadCohort(
   setupClock.tick();
   await adminRepo.setStudyMeta(StudyMetaKey.studyName, `${cohort.meta.label} (seed ${seed})`);
 
-  // Enrolment, in order.
-  const pending: Pending[] = [];
-  for (const [index, participant] of cohort.participants.entries()) {
+  // Enrolment: in cohort order within each site (study numbers follow the baseline dates), the sites
+  // side by side so that their enrolments share commits.
+  const pending: Pending[] = cohort.participants.map((participant, index) => {
     const clock = new Clock(today, index * 64);
-    const p: Pending = {
+    return {
       index,
       participant,
       repo: reposFor(clock, new Rng(seed, 'database-ids', index)),
@@ -238,13 +238,22 @@ export async function loadCohort(
       ids: new Map(siteDbId),
       lesions: new Map(),
     };
-    const first = participant.records[0];
-    if (first?.form !== 'participant') {
-      throw new LoadError('a participant must come first', index, null, null);
-    }
-    await writeRecord(p, first);
-    pending.push(p);
+  });
+  const bySite = new Map<string, Pending[]>();
+  for (const p of pending) {
+    bySite.set(p.participant.siteCode, [...(bySite.get(p.participant.siteCode) ?? []), p]);
   }
+  await Promise.all(
+    [...bySite.values()].map(async (queue) => {
+      for (const p of queue) {
+        const first = p.participant.records[0];
+        if (first?.form !== 'participant') {
+          throw new LoadError('a participant must come first', p.index, null, null);
+        }
+        await writeRecord(p, first);
+      }
+    })
+  );
 
   // Everything else, participant by participant, by concurrent workers.
   let next = 0;

@@ -193,8 +193,9 @@ describe('outcomes', () => {
           .filter((f) => f.data.lesionId === undefined)
           .map((f) => f.lesionKey)
       );
-      for (const f of recordsOf(p, 'lesion_finding'))
-        {if (f.data.lesionId !== undefined) expect(keys.has(f.data.lesionId)).toBe(true);}
+      for (const f of recordsOf(p, 'lesion_finding')) {
+        if (f.data.lesionId !== undefined) expect(keys.has(f.data.lesionId)).toBe(true);
+      }
     }
   });
 
