@@ -163,7 +163,7 @@ async function poolFit(): Promise<Float64Array> {
 const coldStart = performance.now();
 await poolFit();
 const coldMs = performance.now() - coldStart;
-let pooled = new Float64Array(0);
+let pooled: Float64Array = new Float64Array(0);
 const poolMs = await bestAsync(5, async () => {
   pooled = await poolFit();
 });
