@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,5 +112,28 @@ describe('cmr-mass stats', () => {
     const io = captureIo();
     expect(await main(['stats'], io)).toBe(2);
     expect(errorLine(io.err())['error']).toBe('invalid_spec');
+  });
+});
+
+describe('cmr-mass stats on an R fixture spec', () => {
+  it('prints what R printed for lung_km by_sex (medians and the first survival values)', async () => {
+    const fixtures = join(import.meta.dirname, '..', '..', '..', 'stats', 'testdata', 'r-fixtures');
+    const io = captureIo();
+    expect(await main(['stats', join(fixtures, 'specs', 'lung_km__by_sex.json')], io)).toBe(0);
+    const got = JSON.parse(io.out()) as {
+      table: { strata: string; median: number }[];
+      curves: { surv: number[] }[];
+    };
+    const fixture = JSON.parse(readFileSync(join(fixtures, 'lung_km.json'), 'utf8')) as {
+      cases: {
+        name: string;
+        result: { table: { strata: string; median: number }[]; curves: { surv: number[] }[] };
+      }[];
+    };
+    const want = fixture.cases.find((c) => c.name === 'by_sex')!.result;
+    expect(got.table.map((t) => [t.strata, t.median])).toEqual(want.table.map((t) => [t.strata, t.median]));
+    got.curves[0]!.surv.slice(0, 20).forEach((s, i) => {
+      expect(Math.abs(s - want.curves[0]!.surv[i]!)).toBeLessThan(1e-12);
+    });
   });
 });

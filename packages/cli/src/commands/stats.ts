@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { runStatsSpec, StatsComputationError, StatsInputError } from '@cmr-mass/stats';
+import { runStatsSpecLazy, StatsComputationError, StatsInputError } from '@cmr-mass/stats/spec';
 import { ExitCode, writeLine, type CliCommand, type CliIo } from '../io.js';
 
 const HELP = `usage: cmr-mass stats SPEC.json     run one analysis described by a JSON spec
@@ -64,7 +64,7 @@ export const statsCommand: CliCommand = {
       );
     }
     try {
-      const { result, warnings } = runStatsSpec(spec);
+      const { result, warnings } = await runStatsSpecLazy(spec);
       const out = JSON.stringify(result);
       for (const w of warnings) writeLine(io.stderr, JSON.stringify({ warning: w }));
       writeLine(io.stdout, out);

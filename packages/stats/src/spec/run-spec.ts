@@ -1,6 +1,4 @@
-import { StatsInputError } from '../errors.js';
-import { isJsonObject, jsonType } from './json.js';
-import { SpecReader } from './reader.js';
+import { dispatchSpec } from './run-spec-lazy.js';
 import { runCohenKappa, runDiagnostic2x2 } from './analyses/tables.js';
 import { runKaplanMeier, runLogrank } from './analyses/survival.js';
 import { runRoc, runRocTest } from './analyses/roc.js';
@@ -24,8 +22,7 @@ const RUNNERS: Readonly<Record<string, AnalysisRunner>> = {
   cohen_kappa: runCohenKappa,
 };
 
-/** Names of the analyses a spec may ask for. */
-export const ANALYSES: readonly string[] = Object.keys(RUNNERS);
+export { ANALYSES } from './run-spec-lazy.js';
 
 /**
  * Runs one `cmr-mass stats` spec (already parsed from JSON): validates it, computes, and returns the
@@ -34,14 +31,6 @@ export const ANALYSES: readonly string[] = Object.keys(RUNNERS);
  * @throws StatsComputationError when the analysis cannot be computed.
  */
 export function runStatsSpec(spec: unknown): SpecOutput {
-  if (!isJsonObject(spec)) {
-    throw new StatsInputError('', `the spec must be a JSON object, not ${jsonType(spec)}`);
-  }
-  const reader = new SpecReader(spec);
-  const analysis = reader.string('analysis');
-  const runner = RUNNERS[analysis];
-  if (!runner) {
-    throw new StatsInputError('analysis', `unknown analysis '${analysis}' (one of: ${ANALYSES.join(', ')})`);
-  }
-  return runner(reader);
+  const { reader, analysis } = dispatchSpec(spec);
+  return RUNNERS[analysis]!(reader);
 }
