@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FormName } from '@cmr-mass/core';
 import {
   FORM_TABLE,
+  getStudyMeta,
   isSynthetic,
   migrateToLatest,
   openDatabase,
@@ -15,7 +16,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCohort } from './cohort.js';
 import { participantCount, participantsBySiteAndStatus } from './db-summary.js';
-import { loadCohort } from './load.js';
+import { loadCohort, SYNTHETIC_LABEL_KEY } from './load.js';
 import { expectedStatus } from './summary.js';
 
 // SQLite only: the PostgreSQL run of the *.int.test.ts convention needs db's test-database helpers,
@@ -73,6 +74,7 @@ describe('loadCohort on SQLite', () => {
         200
       );
       expect(await isSynthetic(handle.db)).toBe(true);
+      expect(await getStudyMeta(handle.db, SYNTHETIC_LABEL_KEY)).toBe(cohort.meta.label);
       const users = await handle.db.selectFrom('users').select(['email', 'password_hash']).execute();
       expect(users).toHaveLength(cohort.users.length);
       expect(users.every((u) => u.password_hash === null)).toBe(true);

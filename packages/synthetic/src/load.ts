@@ -66,6 +66,11 @@ class Clock {
   }
 }
 
+/** Study-metadata key of the label shown with synthetic data. */
+export const SYNTHETIC_LABEL_KEY = 'synthetic_label';
+/** Study-metadata key of how the synthetic data were made (generator, seed, today, size). */
+export const SYNTHETIC_SOURCE_KEY = 'synthetic_source';
+
 const PARENT_KEYS = ['siteId', 'participantId', 'examId', 'visitId'] as const;
 
 function remap(
@@ -225,6 +230,16 @@ export async function loadCohort(
   await adminRepo.setStudyMeta(StudyMetaKey.synthetic, true);
   setupClock.tick();
   await adminRepo.setStudyMeta(StudyMetaKey.studyName, `${cohort.meta.label} (seed ${seed})`);
+  // Read by the server's snapshot and banner (`synthetic_label`), and for provenance.
+  setupClock.tick();
+  await adminRepo.setStudyMeta(SYNTHETIC_LABEL_KEY, cohort.meta.label);
+  setupClock.tick();
+  await adminRepo.setStudyMeta(SYNTHETIC_SOURCE_KEY, {
+    generator: cohort.meta.generator,
+    seed,
+    today,
+    participants: cohort.meta.participants,
+  });
 
   // Enrolment: in cohort order within each site (study numbers follow the baseline dates), the sites
   // side by side so that their enrolments share commits.
