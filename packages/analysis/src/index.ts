@@ -18,3 +18,11 @@ export { analysisIndex, computeAnalysis, computeResults, DATA_FILES, R_SETUP } f
 export type { ComputedAnalysis, ComputeOptions } from './results/compute.js';
 export type * from './results/types.js';
 export type { AnalysisRecord, AnalysisStatus } from './stats-bridge/record.js';
+export { writeReport, renderReportHtml } from './report/write-report.js';
+export type { WriteReportOptions, WrittenReport } from './report/write-report.js';
+export { canonicalJson, withoutTimestamps } from './results/json.js';
+export { dateShiftDays, deidentifyRows } from './snapshot/deidentify.js';
+export { csvTables } from './report/csv-tables.js';
+export { coreDecisionSupport } from './dataset/core-decision.js';
+export { snapshotFromDb, dbSnapshotKey } from './snapshot/from-db.js';
+export type { SnapshotFromDbOptions } from './snapshot/from-db.js';

@@ -122,30 +122,41 @@ export function coxModel(
     `s <- subset(d, ${[o.filter.r, `!is.na(${e.time})`, `!is.na(${e.event})`, ...o.terms.map(rPresent)].join(' & ')})`,
     ...rFactorPrep(factors),
     `fit <- coxph(Surv(${e.time}, ${e.event}) ~ ${o.terms.map((t) => t.name).join(' + ')}, data = s, ties = "efron")`,
-    'summary(fit); cox.zph(fit, transform = "km"); fit$concordance',
+    'summary(fit); try(cox.zph(fit, transform = "km")); fit$concordance',
   ].join('\n');
-  const record = runStats<CoxOut>(
-    {
-      id: o.id,
-      title: o.title,
-      method:
-        'Cox proportional-hazards regression (Efron ties), Wald 95% CIs of the hazard ratios; proportional hazards ' +
-        "checked with the cox.zph score test (Kaplan-Meier time transform); Harrell's C-index; complete cases",
-      filter: o.filter.words,
-      r_code,
-    },
-    {
-      analysis: 'coxph',
-      data: data.rows,
-      factors,
-      time: e.time,
-      event: e.event,
-      terms: o.terms.map((t) => t.name),
-      ties: 'efron',
-      zph: true,
-    },
-    { n: data.n, n_missing: data.n_missing, events: data.rows.filter((r) => r[e.event] === 1).length }
-  );
+  const head = {
+    id: o.id,
+    title: o.title,
+    method:
+      'Cox proportional-hazards regression (Efron ties), Wald 95% CIs of the hazard ratios; proportional hazards ' +
+      "checked with the cox.zph score test (Kaplan-Meier time transform); Harrell's C-index; complete cases",
+    filter: o.filter.words,
+    r_code,
+  };
+  const spec = {
+    analysis: 'coxph',
+    data: data.rows,
+    factors,
+    time: e.time,
+    event: e.event,
+    terms: o.terms.map((t) => t.name),
+    ties: 'efron',
+    zph: true,
+  };
+  const counts = {
+    n: data.n,
+    n_missing: data.n_missing,
+    events: data.rows.filter((r) => r[e.event] === 1).length,
+  };
+  let record = runStats<CoxOut>(head, spec, counts);
+  if (record.status === 'not_computed' && /proportional-hazards test/.test(record.message ?? '')) {
+    // The model can be fitted even where the PH test cannot: report it without the test, and say why.
+    const again = runStats<CoxOut>(head, { ...spec, zph: false }, counts);
+    record = {
+      ...again,
+      warnings: [...again.warnings, `proportional-hazards test not computed: ${record.message ?? ''}`],
+    };
+  }
   return { record, data, factors };
 }
 

@@ -8,7 +8,7 @@ import { followUpCompleteness } from '../analyses/participants/follow-up.js';
 import { table1, type Quartiles } from '../analyses/participants/table1.js';
 import { coxAnalyses } from '../analyses/prognosis/cox.js';
 import { prognosis36 } from '../analyses/prognosis/prognosis36.js';
-import { cumulativeIncidence, kmByCohort } from '../analyses/prognosis/survival.js';
+import { cumulativeIncidence, incidenceLandmarks, kmByCohort } from '../analyses/prognosis/survival.js';
 import { Q1_LOGISTIC_TERMS } from '../analyses/terms.js';
 import { treatmentAnalyses } from '../analyses/treatment.js';
 import { buildDataset, R_COHORT_PREP, type AnalysisDataset } from '../dataset/dataset.js';
@@ -140,6 +140,10 @@ export function computeAnalysis(snapshot: StudySnapshot, options: ComputeOptions
       cumulativeIncidence(rows, { ...ENDPOINTS[1]!, id: 'recurrence' }),
       cumulativeIncidence(rows, { ...ENDPOINTS[2]!, id: 'te' }),
     ],
+    incidence_landmarks: [
+      incidenceLandmarks(rows, { ...ENDPOINTS[1]!, id: 'recurrence' }),
+      incidenceLandmarks(rows, { ...ENDPOINTS[2]!, id: 'te' }),
+    ],
     prognosis36: prognosis36(rows),
   };
 
@@ -172,6 +176,7 @@ export function computeAnalysis(snapshot: StudySnapshot, options: ComputeOptions
       files: DATA_FILES,
       r_setup: R_SETUP,
       decision_support: decision.label ?? (decision.massScore || decision.topCategory ? 'unnamed' : null),
+      deidentified: false,
     },
     ...body,
     index: analysisIndex(body),

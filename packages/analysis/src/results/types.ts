@@ -10,7 +10,7 @@ import type { Prognosis36 } from '../analyses/prognosis/prognosis36.js';
 import type { KmByCohort } from '../analyses/prognosis/survival.js';
 import type { TreatmentResults } from '../analyses/treatment.js';
 import type { AnalysisRecord, AnalysisStatus } from '../stats-bridge/record.js';
-import type { CumincOut, Diagnostic2x2Out, GlmOut } from '../stats-bridge/r-json.js';
+import type { AalenJohansenOut, CumincOut, Diagnostic2x2Out, GlmOut } from '../stats-bridge/r-json.js';
 
 /** The version of the results.json schema (RESULTS.md). */
 export const RESULTS_SCHEMA_VERSION = 1;
@@ -38,6 +38,8 @@ export interface DatasetInfo {
   readonly r_setup: string;
   /** Which decision support filled the `mass_score` and `ds_*` columns, or null. */
   readonly decision_support: string | null;
+  /** True when the participant-level files had their dates shifted (`--deidentify`). */
+  readonly deidentified: boolean;
 }
 
 /** STARD/STROBE: participants and data. */
@@ -61,6 +63,8 @@ export interface PrognosisResults {
   readonly km: readonly KmByCohort[];
   readonly cox: readonly CoxModels[];
   readonly cuminc: readonly AnalysisRecord<CumincOut>[];
+  /** Cumulative incidence at 12 and 36 months with CIs (Aalen-Johansen), same order as `cuminc`. */
+  readonly incidence_landmarks: readonly AnalysisRecord<AalenJohansenOut>[];
   readonly prognosis36: Prognosis36;
 }
 

@@ -132,6 +132,20 @@ export interface CumincOut {
   }[];
 }
 
+/** `competing_risks` with `method: "aalen_johansen"`: survival's `survfit` + `summary(fit, times)`. */
+export interface AalenJohansenOut {
+  readonly states: readonly string[];
+  readonly conf_type: string;
+  readonly at_times: readonly {
+    readonly strata: string;
+    readonly time: readonly number[];
+    readonly n_risk: readonly (readonly number[])[];
+    readonly pstate: readonly (readonly RNum[])[];
+    readonly lower: readonly (readonly RNum[])[];
+    readonly upper: readonly (readonly RNum[])[];
+  }[];
+}
+
 /** A point of an ROC curve. */
 export interface RocPointOut {
   readonly threshold: RNum;

@@ -72,7 +72,8 @@ function massScoreCutoff(rows: readonly Row[]): AnalysisRecord<Diagnostic2x2Out>
     r_code: [
       's <- subset(d, !is.na(malignant) & !is.na(mass_score))',
       `pos <- s$mass_score >= ${MASS_SCORE_CUTOFF}; dis <- s$malignant == 1`,
-      'table(pos, dis); binom.test(sum(pos & dis), sum(dis))$conf.int  # sensitivity',
+      'tp <- sum(pos & dis); fp <- sum(pos & !dis); fn <- sum(!pos & dis); tn <- sum(!pos & !dis)',
+      'binom.test(tp, tp + fn)$conf.int  # sensitivity',
     ].join('\n'),
   };
   if (tp + fp + fn + tn === 0) return notRun(head, 'not_available', 'no participant has a CMR mass score');

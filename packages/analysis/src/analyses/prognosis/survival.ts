@@ -1,6 +1,12 @@
 import { R_COHORT_PREP, type Cohort, type ReportParticipantRow } from '../../dataset/dataset.js';
 import type { AnalysisRecord } from '../../stats-bridge/record.js';
-import type { CumincOut, KaplanMeierOut, KmCurveOut, LogrankOut } from '../../stats-bridge/r-json.js';
+import type {
+  AalenJohansenOut,
+  CumincOut,
+  KaplanMeierOut,
+  KmCurveOut,
+  LogrankOut,
+} from '../../stats-bridge/r-json.js';
 import { num } from '../../stats-bridge/r-json.js';
 import { prepare, runStats, type Prepared } from '../../stats-bridge/run.js';
 import type { Endpoint } from '../models.js';
@@ -174,5 +180,45 @@ export function cumulativeIncidence(
       n_missing: data.n_missing,
       events: data.rows.filter((r) => r[status] === 1).length,
     }
+  );
+}
+
+/**
+ * Cumulative incidence at 12 and 36 months with pointwise 95% CIs: survival's Aalen-Johansen
+ * estimator (`survfit` with a multi-state status), whose estimates equal cmprsk's `cuminc` and which
+ * gives log-transformed confidence limits.
+ */
+export function incidenceLandmarks(
+  rows: readonly Row[],
+  e: Endpoint & { readonly id: 'recurrence' | 'te' }
+): AnalysisRecord<AalenJohansenOut> {
+  const status = e.id === 'recurrence' ? 'event_recurrence_cr' : 'event_te_cr';
+  const data = prepareSurvival(rows, e, status);
+  const factors = { cohort: presentCohorts(data), [status]: ['0', '1', '2'] };
+  return runStats<AalenJohansenOut>(
+    {
+      id: `q3.aj.${e.id}`,
+      title: `${e.label.en}: cumulative incidence at 12 and 36 months (Aalen-Johansen), by cohort`,
+      method:
+        'Aalen-Johansen estimator of the cumulative incidence with death as a competing state; infinitesimal-jackknife SE, log-transformed 95% CI',
+      filter: FILTER_WORDS,
+      r_code: [
+        R_COHORT_PREP,
+        `s <- subset(d, !is.na(cohort) & !is.na(${e.time}) & !is.na(${status}))`,
+        `fit <- survfit(Surv(${e.time}, factor(${status}, levels = 0:2)) ~ cohort, data = s)`,
+        `summary(fit, times = c(${LANDMARK_DAYS.join(', ')}))`,
+      ].join('\n'),
+    },
+    {
+      analysis: 'competing_risks',
+      method: 'aalen_johansen',
+      data: data.rows,
+      factors,
+      time: e.time,
+      status,
+      group: 'cohort',
+      at_times: [...LANDMARK_DAYS],
+    },
+    { n: data.n, n_missing: data.n_missing, events: data.rows.filter((r) => r[status] === 1).length }
   );
 }
