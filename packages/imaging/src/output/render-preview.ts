@@ -6,7 +6,7 @@ import { encodePngRgb } from './png.js';
 export interface PreviewOptions {
   /** Default `viridis`. */
   readonly colourMap?: ColourMap;
-  /** Display window [low, high]; default 0 to a round number above the 99th percentile. */
+  /** Display window [low, high]; default 0 to a round number above the 95th percentile. */
   readonly range?: readonly [number, number];
   /** Per-pixel fit quality (R²) used to choose the default window ({@link displayRange}). */
   readonly quality?: Float32Array;
@@ -25,8 +25,8 @@ export function niceCeil(x: number): number {
 }
 
 /**
- * A display window for a map: [min(0, p1), niceCeil(p99)] of its finite values, so that outliers
- * do not wash out the tissue contrast. With `quality` (e.g. R²), only pixels whose quality is at
+ * A display window for a map: [min(0, p1), niceCeil(p95)] of its finite values, so that outliers
+ * (fluid, fat, noise in the lungs) do not wash out the contrast of the heart. With `quality` (e.g. R²), only pixels whose quality is at
  * least `minQuality` count, when there are at least 100 of them: poorly fitted background pixels
  * then do not set the window either.
  */
@@ -47,9 +47,9 @@ export function displayRange(
   if (finite.length === 0) return [0, 1];
   finite.sort((a, b) => a - b);
   const p1 = finite[Math.floor(0.01 * (finite.length - 1))]!;
-  const p99 = finite[Math.floor(0.99 * (finite.length - 1))]!;
+  const p95 = finite[Math.floor(0.95 * (finite.length - 1))]!;
   const lo = p1 < 0 ? -niceCeil(-p1) : 0;
-  const hi = niceCeil(p99 > lo ? p99 : lo + 1);
+  const hi = niceCeil(p95 > lo ? p95 : lo + 1);
   return [lo, hi];
 }
 
@@ -123,7 +123,8 @@ export function renderPreviewPng(
   // Ticks and labels.
   for (let i = 0; i <= ticks; i++) {
     const y = titleH + Math.round((imgH - 1) * (1 - i / ticks));
-    for (let x = barX + barW; x < barX + barW + 4; x++) {
+    // Tick marks on the bar's left edge, so that they cannot be read as minus signs.
+    for (let x = barX - 4; x < barX; x++) {
       const o = (y * width + x) * 3;
       rgb[o] = 255;
       rgb[o + 1] = 255;
