@@ -25,6 +25,9 @@ export { auditRowHash, canonicalJson, AUDIT_HASH_SCHEME } from './audit/canonica
 export { GENESIS_HASH } from './audit/genesis.js';
 export {
   verifyAuditChain,
+  checkAnchor,
+  parseAnchor,
+  type AuditAnchor,
   type AuditVerification,
   type AuditBadRow,
   type AuditFault,
@@ -40,3 +43,19 @@ export { FORM_TABLE, codecOf, type FormRecords, type FormCodec } from './repo/fo
 export { StudyMetaKey, getStudyMeta, isSynthetic } from './repo/study-meta.js';
 export { formatStudyId } from './repo/participants.js';
 export { FREE_TEXT_FIELDS } from './repo/present.js';
+export {
+  backupDatabase,
+  verifySqliteFile,
+  type BackupFormat,
+  type BackupResult,
+  type DumpHeader,
+  type DumpFooter,
+} from './backup/backup.js';
+export {
+  restoreDatabase,
+  verifyDumpFile,
+  isSqliteFile,
+  type RestoreResult,
+  type RestoreOptions,
+} from './backup/restore.js';
+export { dumpDatabaseText, dumpRows, tableRows, type DumpRowLine } from './backup/logical-dump.js';

@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../handle/open.js';
 import type { AuditLogRow } from '../schema/tables.js';
 import { describeDialects, describeEachDialect } from '../testing/dialect-suite.js';
 import { seedCasebook, seedStudy } from '../testing/fixtures.js';
+import { tamperWithDatabase } from '../testing/tamper.js';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.js';
 import { auditRowHash } from './canonical.js';
 import { verifyAuditChain, type AuditVerification } from './verify.js';
@@ -25,29 +24,7 @@ async function seeded(dialect: 'sqlite' | 'postgres'): Promise<{ tdb: TestDataba
   return { tdb, rows };
 }
 
-/** Runs SQL on the database with the audit triggers out of the way, outside the application. */
-async function tamper(tdb: TestDatabase, statements: readonly string[]): Promise<void> {
-  if (tdb.dialect === 'sqlite') {
-    const raw = new Database(tdb.url);
-    for (const t of [
-      'audit_log_no_update',
-      'audit_log_no_delete',
-      'audit_log_chain',
-      'audit_log_advance_head',
-    ]) {
-      raw.exec(`DROP TRIGGER IF EXISTS ${t}`);
-    }
-    for (const s of statements) raw.exec(s);
-    raw.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: tdb.url });
-  await client.connect();
-  await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-  for (const s of statements) await client.query(s);
-  await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
-  await client.end();
-}
+const tamper = tamperWithDatabase;
 
 /** Verifies through a fresh connection (as `cmr-mass audit verify` would). */
 async function verifyFresh(tdb: TestDatabase): Promise<AuditVerification> {

@@ -228,3 +228,44 @@ async function diagnoseBrokenLink(
     detail: `the row does not link to the row before it (prev_hash ${r.prev_hash.slice(0, 12)}...)`,
   };
 }
+
+/** A copy of the chain head kept outside the database (printed by `audit verify`, written down). */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** Reads `SEQ:HASH` (as `audit verify` prints it); undefined when the text is not one. */
+export function parseAnchor(text: string): AuditAnchor | undefined {
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return m ? { seq: Number(m[1]), hash: m[2]! } : undefined;
+}
+
+/**
+ * Checks the trail against a head recorded earlier: the row with the anchor's seq must still be there
+ * with the same hash. Together with {@link verifyAuditChain} this catches what the chain alone cannot:
+ * rows cut off the end with the head moved back, or a trail re-hashed from some row on.
+ */
+export async function checkAnchor(handle: DbHandle, anchor: AuditAnchor): Promise<AuditBadRow | undefined> {
+  if (anchor.seq === 0) return undefined;
+  const row = await rowAt(handle, anchor.seq);
+  if (!row) {
+    return {
+      seq: anchor.seq,
+      reason: 'removed',
+      entity: null,
+      entityId: null,
+      detail: `the recorded head seq ${anchor.seq} is no longer in the trail: rows were cut off the end`,
+    };
+  }
+  if (row.hash !== anchor.hash) {
+    return {
+      seq: anchor.seq,
+      reason: 'changed',
+      entity: row.entity,
+      entityId: row.entity_id,
+      detail: `the row's hash differs from the recorded head (${anchor.hash.slice(0, 12)}...): the trail was rewritten`,
+    };
+  }
+  return undefined;
+}

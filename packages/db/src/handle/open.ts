@@ -82,6 +82,7 @@ function openSqlite(path: string, options: OpenOptions): DbHandle {
   const { dialect, driver } = groupCommitSqliteDialect(database, {
     groupCommit: !memory && !options.readonly && (options.groupCommit ?? true),
     statementCacheSize: 500,
+    readonly: options.readonly ?? false,
   });
   const db = new Kysely<DB>({ dialect });
   return {

@@ -26,6 +26,8 @@ export interface SqliteDriverOptions {
   readonly groupCommit: boolean;
   /** How many prepared statements to keep (keyed by SQL text). */
   readonly statementCacheSize: number;
+  /** A read-only connection begins with a plain (deferred) BEGIN: a snapshot, no write lock. */
+  readonly readonly?: boolean;
 }
 
 /** A first-in first-out lock: the single SQLite connection serves one user at a time. */
@@ -171,11 +173,12 @@ export class GroupCommitSqliteDriver implements Driver {
   beginTransaction(): Promise<void> {
     const c = this.#conn();
     this.#transactions += 1;
+    const begin = this.#options.readonly ? 'BEGIN' : 'BEGIN IMMEDIATE';
     if (!this.#options.groupCommit) {
-      c.exec('BEGIN IMMEDIATE');
+      c.exec(begin);
       return Promise.resolve();
     }
-    if (!this.#db.inTransaction) c.exec('BEGIN IMMEDIATE');
+    if (!this.#db.inTransaction) c.exec(begin);
     c.exec(`SAVEPOINT ${SAVEPOINT}`);
     return Promise.resolve();
   }

@@ -45,7 +45,9 @@ function check(result: MigrationResultSet): readonly string[] {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
     const cause = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
-    throw new Error(`migration ${failed ?? '(unknown)'} failed: ${cause}`);
+    throw new Error(
+      failed ? `migration ${failed} failed (rolled back): ${cause}` : `could not migrate: ${cause}`
+    );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
