@@ -52,6 +52,8 @@ async function run(label: string, tdb: TestDatabase): Promise<void> {
       latencies.push(performance.now() - t0);
     }
   };
+  const raw = tdb.handle.raw;
+  const stats0 = raw.dialect === 'sqlite' ? raw.stats() : null;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -60,10 +62,10 @@ async function run(label: string, tdb: TestDatabase): Promise<void> {
   const cpuMsPerWrite = (cpu.user + cpu.system) / 1000 / WRITES;
   latencies.sort((a, b) => a - b);
   const v = await verifyAuditChain(tdb.handle);
-  const raw = tdb.handle.raw;
+  const stats1 = raw.dialect === 'sqlite' ? raw.stats() : null;
   const batches =
-    raw.dialect === 'sqlite'
-      ? `, ${(raw.stats().transactions / Math.max(1, raw.stats().commits)).toFixed(1)} tx/COMMIT`
+    stats0 && stats1
+      ? `, ${((stats1.transactions - stats0.transactions) / Math.max(1, stats1.commits - stats0.commits)).toFixed(1)} writes/COMMIT`
       : '';
   console.log(
     `${label.padEnd(34)} ${(WRITES / seconds).toFixed(0).padStart(6)} writes/s   p50 ${percentile(latencies, 50).toFixed(1)} ms   p99 ${percentile(latencies, 99).toFixed(1)} ms   CPU ${cpuMsPerWrite.toFixed(3)} ms/write (${(1000 / cpuMsPerWrite).toFixed(0)}/s per CPU-second)   chain ${v.ok ? 'ok' : 'BROKEN'} (${v.rows} rows)${batches}`
