@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 /**
  * The web app's bundle: `vite build` writes `packages/web/dist`, which the server serves; `vite`
  * (npm run dev) serves it with `/api` proxied to a local `cmr-mass serve` (CMR_MASS_API, default
- * http://127.0.0.1:8080).
+ * http://127.0.0.1:3000).
  */
 export default defineConfig({
   root: import.meta.dirname,
@@ -18,7 +18,7 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: process.env.CMR_MASS_API ?? 'http://127.0.0.1:8080', changeOrigin: false },
+      '/api': { target: process.env.CMR_MASS_API ?? 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

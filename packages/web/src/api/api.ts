@@ -65,8 +65,9 @@ export class Api {
       if (s.csrfToken) this.http.setCsrfToken(s.csrfToken);
       return s;
     } catch (e) {
-      if (e instanceof Error && (e.name === 'UnauthenticatedError' || e.name === 'NotFoundError'))
+      if (e instanceof Error && (e.name === 'UnauthenticatedError' || e.name === 'NotFoundError')) {
         return null;
+      }
       throw e;
     }
   }

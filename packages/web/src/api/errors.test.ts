@@ -21,7 +21,7 @@ describe('toApiError', () => {
       },
     });
     expect(c).toBeInstanceOf(ConflictError);
-    expect((c as ConflictError).current).toEqual({ id: 'x', version: 3 });
+    expect(c instanceof ConflictError ? c.current : null).toEqual({ id: 'x', version: 3 });
     expect(
       toApiError(400, { error: { code: 'reason_required', message: 'give a reason', field: 'reason' } })
     ).toBeInstanceOf(ReasonRequiredError);

@@ -4,6 +4,7 @@ import { useEffect, type ReactElement } from 'react';
 import { AnalysisPage } from '../analysis/AnalysisPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { ImagingPage } from '../imaging/ImagingPage.js';
+import { PhantomViewerPage } from '../imaging/PhantomViewerPage.js';
 import { CasebookPage } from '../participants/CasebookPage.js';
 import { NewRecordPage } from '../participants/NewRecordPage.js';
 import { ParticipantsPage } from '../participants/ParticipantsPage.js';
@@ -54,6 +55,8 @@ export function Routes(): ReactElement {
       if (b && c === 'imaging') return <ImagingPage examId={b} />;
       if (b) return <ExamReadPage examId={b} />;
       return <NotAllowed />;
+    case 'viewer':
+      return <PhantomViewerPage />;
     case 'analysis':
       return hasPage(role, 'analysis') ? <AnalysisPage /> : <NotAllowed />;
     case 'audit':

@@ -21,12 +21,13 @@ export function HistoryPanel(p: {
     queryFn: () => api.history(p.form, p.id),
     retry: (n, e) => !(e instanceof ForbiddenError) && n < 2,
   });
-  if (h.error instanceof ForbiddenError)
+  if (h.error instanceof ForbiddenError) {
     return (
       <Text size="xs" c="dimmed">
         {t('history.forbidden')}
       </Text>
     );
+  }
   if (!h.data) return <QueryState loading={h.isLoading} error={h.error} onRetry={() => void h.refetch()} />;
   return <HistoryTable entries={[...h.data].reverse()} />;
 }

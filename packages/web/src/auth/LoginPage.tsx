@@ -42,9 +42,11 @@ export function LoginPage(p: LoginPageProps): ReactElement {
     } catch (err) {
       if (err instanceof NetworkError) setError(t('common.networkError'));
       else if (err instanceof ApiError && err.code === 'account_locked') setError(t('auth.locked'));
-      else if (err instanceof ApiError && (err.status === 401 || err.status === 400))
+      else if (err instanceof ApiError && (err.status === 401 || err.status === 400)) {
         setError(t('auth.failed'));
-      else setError(t('common.unknownError', { message: err instanceof Error ? err.message : String(err) }));
+      } else {
+        setError(t('common.unknownError', { message: err instanceof Error ? err.message : String(err) }));
+      }
     } finally {
       setBusy(false);
     }

@@ -71,8 +71,9 @@ describe('field model from core schemas', () => {
   it('lays out only fields that exist', () => {
     for (const [form, layout] of Object.entries(LAYOUTS)) {
       const names = new Set(Object.keys(forms[form as keyof typeof forms].fields));
-      for (const s of layout.sections)
+      for (const s of layout.sections) {
         for (const f of s.fields) expect([form, f, names.has(f)]).toEqual([form, f, true]);
+      }
     }
   });
 });

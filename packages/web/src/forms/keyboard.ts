@@ -15,8 +15,9 @@ export function enterMovesFocus(e: KeyboardEvent<HTMLFormElement>): void {
   if (
     tag === 'INPUT' &&
     ['checkbox', 'radio', 'submit', 'button'].includes((target as HTMLInputElement).type)
-  )
+  ) {
     return;
+  }
   if (tag !== 'INPUT' && tag !== 'SELECT') return;
   e.preventDefault();
   const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));

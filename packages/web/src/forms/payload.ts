@@ -82,8 +82,9 @@ export function createPayload(fields: readonly FieldModel[], values: FormValues)
       if (f.required) out[f.name] = f.nullable ? null : undefined;
       continue;
     }
-    if (f.type.kind === 'codes' && Array.isArray(v) && v.length === 0 && f.defaultValue !== undefined)
+    if (f.type.kind === 'codes' && Array.isArray(v) && v.length === 0 && f.defaultValue !== undefined) {
       continue;
+    }
     out[f.name] = v;
   }
   return out;

@@ -258,6 +258,9 @@ export const en = {
   },
   imaging: {
     title: 'Images and maps',
+    phantomTitle: 'Viewer: phantom T1 map',
+    phantomNote:
+      'A synthetic T1 map made in the browser (myocardium ring, blood pool, a lesion): for trying the tools. No patient data.',
     upload: 'Upload DICOM series',
     choose: 'Choose DICOM files',
     uploading: 'Uploading {{percent}} %',

@@ -256,6 +256,8 @@ export const zh: Translation<Dictionary> = {
   },
   imaging: {
     title: '图像与参数图',
+    phantomTitle: '查看器：T1体模图',
+    phantomNote: '浏览器生成的合成T1图（心肌环、血池、一个病灶），用于试用工具，不含患者数据。',
     upload: '上传DICOM序列',
     choose: '选择DICOM文件',
     uploading: '正在上传 {{percent}} %',

@@ -53,8 +53,9 @@ export function lookUpTable(name: ColourMapName): Uint8Array {
     const b = stops[k + 1] ?? a;
     const span = b[0] - a[0];
     const f = span > 0 ? Math.min(1, Math.max(0, (x - a[0]) / span)) : 0;
-    for (let c = 1; c <= 3; c++)
+    for (let c = 1; c <= 3; c++) {
       lut[i * 3 + c - 1] = Math.round((a[c] ?? 0) + f * ((b[c] ?? 0) - (a[c] ?? 0)));
+    }
   }
   cache.set(name, lut);
   return lut;

@@ -26,8 +26,9 @@ export function drawScene(
   ctx.fillRect(0, 0, width, height);
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(bitmap, view.panX, view.panY, columns * view.zoom, rows * view.zoom);
-  for (const r of rois)
+  for (const r of rois) {
     path(ctx, view, outline(r.shape), true, ROI_COLOUR[r.label], r.id === selected ? 3 : 1.5);
+  }
   if (draft && draft.length > 0) path(ctx, view, draft, false, draftColour, 1.5, true);
   ctx.restore();
 }

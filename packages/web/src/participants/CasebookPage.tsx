@@ -24,8 +24,9 @@ export function CasebookPage(p: { readonly participantId: string }): ReactElemen
     queryKey: ['casebook', p.participantId],
     queryFn: () => api.casebook(p.participantId),
   });
-  if (!cb.data)
+  if (!cb.data) {
     return <QueryState loading={cb.isLoading} error={cb.error} onRetry={() => void cb.refetch()} />;
+  }
   const data = cb.data;
   const part = data.participant;
   const site = part.siteId;

@@ -39,8 +39,9 @@ export function RecordPage(p: { readonly form: FormName; readonly id: string }):
     queryFn: () => api.get('cmr_exam', examId ?? ''),
     enabled: reader && examId !== null,
   });
-  if (!record)
+  if (!record) {
     return <QueryState loading={rec.isLoading} error={rec.error} onRetry={() => void rec.refetch()} />;
+  }
   const siteId = cb.data?.participant.siteId ?? (reader ? user.siteId : null);
   const editable =
     can(user, 'update', p.form, siteId) && (p.form !== 'reading' || record.readerId === user.id || !reader);

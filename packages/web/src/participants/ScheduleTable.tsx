@@ -20,12 +20,13 @@ export function ScheduleTable(p: {
   readonly onRecord?: (month: number) => void;
 }): ReactElement {
   const { t } = useTranslation();
-  if (p.visits.length === 0)
+  if (p.visits.length === 0) {
     return (
       <Text size="xs" c="dimmed">
         {t('casebook.noBaseline')}
       </Text>
     );
+  }
   return (
     <Table fz="xs" verticalSpacing={2} withTableBorder data-testid="schedule">
       <Table.Tbody>

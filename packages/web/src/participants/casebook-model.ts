@@ -37,8 +37,9 @@ export function timelineOf(cb: CasebookResponse): TimelineEntry[] {
     out.push({ date: str(exam, 'examDate'), form: 'cmr_exam', record: exam, children });
   }
   const add = (form: FormName, rows: readonly unknown[] | undefined, dateField: string): void => {
-    for (const r of rows ?? [])
+    for (const r of rows ?? []) {
       out.push({ date: str(rec(r), dateField), form, record: rec(r), children: [] });
+    }
   };
   add('reference_diagnosis', cb.references, 'diagnosisDate');
   add('treatment', cb.treatments, 'startDate');

@@ -31,8 +31,9 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
     queryKey: ['readings', p.examId],
     queryFn: () => api.list('reading', { examId: p.examId, pageSize: 100 }),
   });
-  if (!exam.data)
+  if (!exam.data) {
     return <QueryState loading={exam.isLoading} error={exam.error} onRetry={() => void exam.refetch()} />;
+  }
   const e = exam.data;
   const siteId = user.siteId;
   const mayLesion = can(user, 'create', 'lesion_finding', siteId);

@@ -26,7 +26,7 @@ export type FakeHandler = (req: SeenRequest) => FakeAnswer | undefined;
 export function fakeApi(handler: FakeHandler): { readonly api: Api; readonly seen: SeenRequest[] } {
   const seen: SeenRequest[] = [];
   const fetchFn = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input), 'http://test');
+    const url = new URL(input instanceof Request ? input.url : input.toString(), 'http://test');
     const path = url.pathname.replace(/^\/api/, '');
     const req: SeenRequest = {
       method: init?.method ?? 'GET',

@@ -17,8 +17,9 @@ export function bucketsOf(item: WorklistItem, today: string): Bucket[] {
   const out: Bucket[] = [];
   const open = item.status === 'due' || item.status === 'overdue';
   if (open && item.targetDate <= today) out.push('today');
-  if (item.status === 'due' && item.targetDate > today && item.targetDate <= addDays(today, 6))
+  if (item.status === 'due' && item.targetDate > today && item.targetDate <= addDays(today, 6)) {
     out.push('week');
+  }
   if (item.status === 'overdue') out.push('overdue');
   if (item.status === 'missed') out.push('missed');
   if (open || item.status === 'missed') out.push('all');
