@@ -42,7 +42,7 @@ export type { AuditListOptions } from './repo/audit-repository.js';
 export { FORM_TABLE, codecOf, type FormRecords, type FormCodec } from './repo/form-codec.js';
 export { StudyMetaKey, getStudyMeta, isSynthetic } from './repo/study-meta.js';
 export { formatStudyId } from './repo/participants.js';
-export { FREE_TEXT_FIELDS } from './repo/present.js';
+export { FREE_TEXT_FIELDS, READER_HIDDEN_PARTICIPANT_FIELDS, present } from './repo/present.js';
 export {
   backupDatabase,
   verifySqliteFile,

@@ -158,6 +158,16 @@ describeEachDialect('access in the repositories', (db) => {
     await expect(reader.auditTrail()).rejects.toMatchObject({ code: 'forbidden' });
     const p = (await reader.get('participant', a.participant)) as Record<string, unknown>;
     for (const k of Object.keys(p)) expect(k).not.toMatch(/reference|treatment|outcome|fullName|hospital/i);
+    expect(p.status).toBeNull();
+    expect(p.lostToFollowUpDate).toBeNull();
+    const listed = await reader.list('participant');
+    expect(listed.items.every((x) => x.status === null)).toBe(true);
+    await expect(reader.list('participant', { status: 'completed' })).rejects.toMatchObject({
+      code: 'forbidden',
+      field: 'status',
+    });
+    const staffView = await study.repo(study.actors.coordinatorA).get('participant', a.participant);
+    expect(staffView.status).toBe('enrolled');
   });
 
   it('shows a reader only their own readings', async () => {

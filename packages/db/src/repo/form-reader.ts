@@ -1,4 +1,11 @@
-import { canSeeReading, forbidden, type Actor, type FormName, type ParticipantStatus } from '@cmr-mass/core';
+import {
+  canSeeReading,
+  DomainError,
+  forbidden,
+  type Actor,
+  type FormName,
+  type ParticipantStatus,
+} from '@cmr-mass/core';
 import type { Kysely } from 'kysely';
 import type { DB, LooseDB } from '../schema/tables.js';
 import { codecOf } from './form-codec.js';
@@ -99,6 +106,13 @@ export async function listFormRecords(
   if (scope.kind === 'none') throw forbidden('your account has no site');
   if (scope.kind === 'site' && options.siteId !== undefined && options.siteId !== scope.siteId) {
     throw forbidden('site staff see only their own site');
+  }
+  if (actor.role === 'reader' && options.status !== undefined) {
+    throw new DomainError({
+      code: 'forbidden',
+      message: 'readers are blinded: they cannot filter by status',
+      field: 'status',
+    });
   }
   const siteId = scope.kind === 'site' ? scope.siteId : (options.siteId ?? null);
   requireAccess(actor, 'read', form, siteId);

@@ -10,15 +10,27 @@ export const FREE_TEXT_FIELDS: Readonly<Partial<Record<FormName, readonly string
 };
 
 /**
- * A record as `actor` may see it: for a statistician (who gets de-identified data), free-text fields
- * are null. Identifiers never reach such roles (`decide` refuses the form). Dates are not shifted here:
- * exports do that, consistently per participant.
+ * Participant fields a blinded reader must not see: the derived status (`completed` follows a death)
+ * and the date follow-up was lost are outcome data.
+ */
+export const READER_HIDDEN_PARTICIPANT_FIELDS: readonly string[] = ['status', 'lostToFollowUpDate'];
+
+/**
+ * A record as `actor` may see it: for a blinded reader, a participant without its status and
+ * follow-up dates; for a statistician (who gets de-identified data), free-text fields are null.
+ * Identifiers never reach such roles (`decide` refuses the form). Dates are not shifted here: exports
+ * do that, consistently per participant.
  */
 export function present<R extends Readonly<Record<string, unknown>>>(
   actor: Actor,
   form: FormName,
   record: R
 ): R {
+  if (actor.role === 'reader' && form === 'participant') {
+    const hidden: Record<string, unknown> = { ...record };
+    for (const f of READER_HIDDEN_PARTICIPANT_FIELDS) if (f in hidden) hidden[f] = null;
+    return hidden as R;
+  }
   if (!mustDeidentify(actor)) return record;
   const drop = FREE_TEXT_FIELDS[form];
   if (!drop) return record;
