@@ -8,6 +8,8 @@ import {
   isSynthetic,
   migrateToLatest,
   openDatabase,
+  Repository,
+  systemContext,
   TABLES_IN_ORDER,
   verifyAuditChain,
   type DbHandle,
@@ -16,6 +18,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCohort } from './cohort.js';
 import { participantCount, participantsBySiteAndStatus } from './db-summary.js';
+import { createUsers } from './load-users.js';
 import { loadCohort, SYNTHETIC_LABEL_KEY } from './load.js';
 import { expectedStatus } from './summary.js';
 
@@ -83,6 +86,41 @@ describe('loadCohort on SQLite', () => {
       await handle.close();
     }
   }, 180_000);
+
+  it('reuses the sites and demo users a demo database already has', async () => {
+    const cohort = generateCohort({ participants: 10, seed: 12, today });
+    const handle = await freshDatabase('prepared.sqlite');
+    try {
+      const admin = { userId: 'someone-else', role: 'admin', siteId: null, display: 'admin' } as const;
+      const repo = new Repository(handle, systemContext(admin));
+      await repo.createSite({
+        code: 'BJ01',
+        name: 'DEMO Beijing (made by start)',
+        country: 'CN',
+        timeZone: 'Asia/Shanghai',
+      });
+      await createUsers(
+        handle,
+        repo.context,
+        cohort.users.filter((u) => u.role === 'admin'),
+        () => 'admin-id',
+        () => ''
+      );
+      await loadCohort(handle, cohort);
+      expect(await handle.db.selectFrom('sites').select('code').execute()).toHaveLength(cohort.sites.length);
+      expect(await handle.db.selectFrom('users').select('id').execute()).toHaveLength(cohort.users.length);
+      const bj01 = cohort.participants.filter((p) => p.siteCode === 'BJ01').length;
+      const rows = await handle.db
+        .selectFrom('participants as p')
+        .innerJoin('sites as s', 's.id', 'p.site_id')
+        .select('p.id')
+        .where('s.name', '=', 'DEMO Beijing (made by start)')
+        .execute();
+      expect(rows).toHaveLength(bj01);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
 
   it('gives identical tables for the same cohort, audit trail included', async () => {
     const tables: Record<string, unknown[]>[] = [];

@@ -1,12 +1,6 @@
 import type { Actor, FormName } from '@cmr-mass/core';
-import {
-  Repository,
-  runAudited,
-  StudyMetaKey,
-  type CreateInput,
-  type DbHandle,
-  type RepoContext,
-} from '@cmr-mass/db';
+import { Repository, StudyMetaKey, type CreateInput, type DbHandle } from '@cmr-mass/db';
+import { createUsers, existingUsers } from './load-users.js';
 import { Rng } from './rng.js';
 import type {
   SyntheticCohort,
@@ -20,7 +14,7 @@ import type {
 export interface LoadOptions {
   /** Called after each participant is written. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Participants written at the same time after enrolment (default 16), for SQLite's group commit. */
+  /** Participants written at the same time after enrolment (default 64), for SQLite's group commit. */
   readonly concurrency?: number;
 }
 
@@ -96,62 +90,6 @@ function remap(
   return out;
 }
 
-/**
- * Creates the demo users. The db layer has no user repository yet, so this inserts the rows itself,
- * in one audited transaction, with no password hash: the accounts cannot log in with a password until
- * the API's user management sets one (`cmr-mass user`). Replace with the user repository when it lands.
- */
-async function createUsers(
-  handle: DbHandle,
-  ctx: RepoContext,
-  users: readonly SyntheticUser[],
-  idOf: (u: SyntheticUser) => string,
-  siteIdOf: (code: string) => string
-): Promise<void> {
-  await runAudited(handle, ctx, async (tx) => {
-    for (const u of users) {
-      const id = idOf(u);
-      const siteId = u.siteCode === null ? null : siteIdOf(u.siteCode);
-      await tx.db
-        .insertInto('users')
-        .values({
-          id,
-          email: u.email.toLowerCase(),
-          display_name: u.displayName,
-          role: u.role,
-          site_id: siteId,
-          password_hash: null,
-          active: 1,
-          expires_at: null,
-          failed_login_count: 0,
-          locked_until: null,
-          last_login_at: null,
-          password_changed_at: null,
-          version: 1,
-          created_at: tx.at,
-          updated_at: tx.at,
-          created_by: ctx.actor.userId,
-          updated_by: ctx.actor.userId,
-          deleted_at: null,
-        })
-        .execute();
-      tx.audit({
-        action: 'create',
-        entity: 'user',
-        entityId: id,
-        siteId,
-        after: {
-          email: u.email.toLowerCase(),
-          displayName: u.displayName,
-          role: u.role,
-          siteId,
-          synthetic: true,
-        },
-      });
-    }
-  });
-}
-
 /** A participant's own clock, id stream and id map while it is being written. */
 interface Pending {
   readonly index: number;
@@ -182,7 +120,11 @@ export async function loadCohort(
   const { today, seed } = cohort.meta;
   const userIds = new Map<UserKey, string>();
   const setupIds = new Rng(seed, 'database-ids', 'setup');
-  for (const u of cohort.users) userIds.set(u.key, setupIds.uuid());
+  const existing = await existingUsers(handle, cohort.users);
+  for (const u of cohort.users) {
+    const id = setupIds.uuid();
+    userIds.set(u.key, existing.get(u.email.toLowerCase())?.id ?? id);
+  }
   const siteIds = new Map<string, string>();
   const users = new Map(cohort.users.map((u) => [u.key, u]));
   const admin = cohort.users.find((u) => u.role === 'admin');
@@ -211,18 +153,27 @@ export async function loadCohort(
   // Sites, users and the synthetic flag, as the admin, a minute before the participants.
   const setupClock = new Clock(today, -60_000);
   const adminRepo = reposFor(setupClock, setupIds)(admin.key);
+  // Sites and users that a demo database already has (same code, same e-mail) are reused.
   const siteDbId = new Map<string, string>();
+  const existingSites = new Map((await adminRepo.listSites()).map((s) => [s.code, s.id]));
   for (const s of cohort.sites) {
     setupClock.tick();
-    const created = await adminRepo.createSite(s.create);
-    siteIds.set(s.create.code, created.id);
-    siteDbId.set(s.id, created.id);
+    const id = existingSites.get(s.create.code) ?? (await adminRepo.createSite(s.create)).id;
+    siteIds.set(s.create.code, id);
+    siteDbId.set(s.id, id);
+  }
+  for (const u of cohort.users) {
+    const found = existing.get(u.email.toLowerCase());
+    const siteId = u.siteCode === null ? null : siteIds.get(u.siteCode)!;
+    if (found && (found.role !== u.role || found.siteId !== siteId)) {
+      throw new LoadError(`user ${u.email} exists with another role or site`, null, 'user', null);
+    }
   }
   setupClock.tick();
   await createUsers(
     handle,
     adminRepo.context,
-    cohort.users,
+    cohort.users.filter((u) => !existing.has(u.email.toLowerCase())),
     (u) => userIds.get(u.key)!,
     (code) => siteIds.get(code)!
   );
@@ -283,7 +234,7 @@ export async function loadCohort(
       options.onProgress?.(++done, pending.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 64) }, worker));
   return {
     sites: cohort.sites.length,
     users: cohort.users.map((u) => ({ email: u.email, role: u.role, site: u.siteCode })),
