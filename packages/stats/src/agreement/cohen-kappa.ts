@@ -12,6 +12,7 @@ export const KappaWeights = {
   /** w_ij = 1 − (i − j)²/(k − 1)² (Cohen 1968; equals the intraclass correlation asymptotically). */
   quadratic: 'quadratic',
 } as const;
+/** One of the {@link KappaWeights} names. */
 export type KappaWeights = (typeof KappaWeights)[keyof typeof KappaWeights];
 
 /** Result of {@link cohenKappa}. */

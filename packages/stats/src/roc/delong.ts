@@ -35,12 +35,13 @@ export function poolAndSort(controls: ArrayLike<number>, cases: ArrayLike<number
   for (let i = 0; i < n0; i++) values[i] = controls[i]!;
   for (let i = 0; i < n1; i++) values[n0 + i] = cases[i]!;
   const order = stableOrder(values);
-  const starts: number[] = [];
+  const starts = new Uint32Array(order.length + 1);
+  let g = 0;
   for (let k = 0; k < order.length; k++) {
-    if (k === 0 || values[order[k]!] !== values[order[k - 1]!]) starts.push(k);
+    if (k === 0 || values[order[k]!] !== values[order[k - 1]!]) starts[g++] = k;
   }
-  starts.push(order.length);
-  return { nControls: n0, nCases: n1, values, order, groupStart: Uint32Array.from(starts) };
+  starts[g++] = order.length;
+  return { nControls: n0, nCases: n1, values, order, groupStart: starts.subarray(0, g) };
 }
 
 /**
@@ -99,9 +100,16 @@ export function delongPlacements(
 
 /** Σ (a_i − ca)(b_i − cb) / (len − 1), summed with one rounding (R's long-double `sum`). */
 export function centredCrossProduct(a: Float64Array, ca: number, b: Float64Array, cb: number): number {
-  const terms = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) terms[i] = (a[i]! - ca) * (b[i]! - cb);
-  return accurateSum(terms) / (a.length - 1);
+  // Neumaier's compensated sum, inline (no temporary array)
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = (a[i]! - ca) * (b[i]! - cb);
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  return (Number.isFinite(s) ? s + c : s) / (a.length - 1);
 }
 
 /** Sample variance with R's `var()` (mean first, then the centred sum of squares over n − 1). */

@@ -176,14 +176,22 @@ export function roc(
   const levels = options.levels ?? defaultLevels(response);
   const controls: number[] = [];
   const cases: number[] = [];
+  // classify each distinct response value once: 0 control, 1 case, −1 neither
+  const classOf = new Map<string | number, number>();
   for (let i = 0; i < response.length; i++) {
-    const r = String(response[i]);
-    if (r !== levels[0] && r !== levels[1]) continue;
+    const value = response[i]!;
+    let cls = classOf.get(value);
+    if (cls === undefined) {
+      const r = String(value);
+      cls = r === levels[0] ? 0 : r === levels[1] ? 1 : -1;
+      classOf.set(value, cls);
+    }
+    if (cls < 0) continue;
     const v = marker[i]!;
     if (!Number.isFinite(v)) {
       throw new StatsInputError(`marker[${i}]`, 'marker values must be finite numbers');
     }
-    (r === levels[0] ? controls : cases).push(v);
+    (cls === 0 ? controls : cases).push(v);
   }
   if (controls.length === 0) throw new StatsComputationError('no control observation');
   if (cases.length === 0) throw new StatsComputationError('no case observation');
@@ -245,8 +253,8 @@ export function rocFromGroups(
     warnings,
     levels: [levels[0], levels[1]] as const,
     direction,
-    controls: [...controls],
-    cases: [...cases],
+    controls: controls.slice(),
+    cases: cases.slice(),
     auc,
     varAuc,
     ciAuc,
