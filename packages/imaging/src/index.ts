@@ -80,3 +80,9 @@ export type { DicomMapInfo, StoredScale } from './output/dicom-map.js';
 export { encodePngRgb, crc32 } from './output/png.js';
 export { float32LeBytes, readFloat32Le } from './output/raw-f32.js';
 export { derivedUid } from './output/uid.js';
+
+// DICOMweb (QIDO-RS, WADO-RS, STOW-RS over fetch)
+export { createDicomWebClient, jsonString, DicomWebError } from './dicomweb/client.js';
+export type { DicomWebClient, DicomWebOptions, DicomJson } from './dicomweb/client.js';
+export { parseMultipart, buildMultipart, boundaryOf } from './dicomweb/multipart.js';
+export type { MultipartPart } from './dicomweb/multipart.js';
