@@ -286,11 +286,16 @@ export function followUpRecords(c: CourseContext): SyntheticRecord[] {
           aeCategory: e.aeCategory ?? null,
           source:
             e.type === 'death'
-              ? r.pick([
-                  ['relative', 0.5],
-                  ['medical_record', 0.4],
-                  ['death_registry', 0.1],
-                ] as const)
+              ? contact.mode === 'electronic_record'
+                ? r.pick([
+                    ['medical_record', 0.7],
+                    ['death_registry', 0.3],
+                  ] as const)
+                : r.pick([
+                    ['relative', 0.6],
+                    ['medical_record', 0.3],
+                    ['death_registry', 0.1],
+                  ] as const)
               : contact.mode === 'electronic_record'
                 ? 'medical_record'
                 : r.pick([
