@@ -197,3 +197,26 @@ describe('runStatsSpec results', () => {
     expect(out.coefficients.map((c) => c.term)).toEqual(['(Intercept)', 'fhi']);
   });
 });
+
+describe('ROC markers declared as factors', () => {
+  it('uses numeric level values, as pROC does for an ordered predictor', () => {
+    const data = [
+      { y: 'a', m: '1' },
+      { y: 'a', m: '2' },
+      { y: 'b', m: '3' },
+      { y: 'b', m: '2' },
+    ];
+    const out = runStatsSpec({
+      analysis: 'roc',
+      data,
+      factors: { m: ['1', '2', '3'] },
+      outcome: 'y',
+      marker: 'm',
+    }).result as {
+      auc: number;
+      curve: { threshold: unknown }[];
+    };
+    expect(out.curve.map((c) => c.threshold)).toEqual(['-Inf', 1.5, 2.5, 'Inf']);
+    expect(out.auc).toBeCloseTo(0.875, 15);
+  });
+});

@@ -3,7 +3,7 @@ import { formatRoc, formatRocTest } from '../../format/roc.js';
 import { autoDirection, rocFromGroups, type RocDirection } from '../../roc/roc.js';
 import { rocTest } from '../../roc/roc-test.js';
 import { StatsComputationError } from '../../errors.js';
-import { Dataset, type CategoryColumn } from '../dataset.js';
+import { Dataset, type CategoryColumn, type ColumnRef } from '../dataset.js';
 import type { SpecReader } from '../reader.js';
 import { COMMON_KEYS, type SpecOutput } from './types.js';
 
@@ -40,6 +40,18 @@ function split(
   return { controls, cases };
 }
 
+/**
+ * A marker column. Declared as a factor, it is treated as pROC treats an ordered predictor: the
+ * levels' numeric values when they are all numbers, else the level positions 1, 2, ...
+ */
+function markerColumn(data: Dataset, ref: ColumnRef): (number | null)[] {
+  if (!data.isFactor(ref.name)) return data.numeric(ref);
+  const f = data.category(ref);
+  const numeric = f.order.every((l) => l.trim() !== '' && Number.isFinite(Number(l)));
+  const value = new Map(f.order.map((l, i) => [l, numeric ? Number(l) : i + 1]));
+  return f.values.map((v) => (v === null ? null : value.get(v)!));
+}
+
 function resolve(choice: DirectionChoice, g: { controls: number[]; cases: number[] }): RocDirection {
   if (g.controls.length === 0) throw new StatsComputationError('no control observation');
   if (g.cases.length === 0) throw new StatsComputationError('no case observation');
@@ -51,7 +63,7 @@ export function runRoc(spec: SpecReader): SpecOutput {
   spec.onlyKeys([...COMMON_KEYS, 'outcome', 'marker', 'levels', 'direction']);
   const data = Dataset.fromSpec(spec);
   const outcome = data.category({ name: spec.string('outcome'), path: spec.at('outcome') });
-  const marker = data.numeric({ name: spec.string('marker'), path: spec.at('marker') });
+  const marker = markerColumn(data, { name: spec.string('marker'), path: spec.at('marker') });
   const levels = levelsOf(spec, outcome);
   const choice = spec.choice('direction', DIRECTIONS, 'auto');
   const keep = Dataset.completeRows([outcome.values, marker], data.nRows);
@@ -65,8 +77,8 @@ export function runRocTest(spec: SpecReader): SpecOutput {
   spec.onlyKeys([...COMMON_KEYS, 'outcome', 'marker1', 'marker2', 'levels', 'directions']);
   const data = Dataset.fromSpec(spec);
   const outcome = data.category({ name: spec.string('outcome'), path: spec.at('outcome') });
-  const m1 = data.numeric({ name: spec.string('marker1'), path: spec.at('marker1') });
-  const m2 = data.numeric({ name: spec.string('marker2'), path: spec.at('marker2') });
+  const m1 = markerColumn(data, { name: spec.string('marker1'), path: spec.at('marker1') });
+  const m2 = markerColumn(data, { name: spec.string('marker2'), path: spec.at('marker2') });
   const levels = levelsOf(spec, outcome);
   let choices: [DirectionChoice, DirectionChoice] = ['auto', 'auto'];
   if (spec.has('directions')) {
