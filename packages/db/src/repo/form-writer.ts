@@ -34,6 +34,8 @@ export interface WriteResult<R> {
   readonly warnings: readonly RuleViolation[];
 }
 
+const strictDeleteBody = deleteBody.strict();
+
 /** Fields the audit row carries itself (who and when), left out of the snapshots. */
 const STAMP_FIELDS = new Set(['createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
 
@@ -221,7 +223,8 @@ export async function removeFormRecord(
   input: unknown
 ): Promise<WriteResult<Rec>> {
   const codec = codecOf(form);
-  const body = parseInput(deleteBody as Parser<{ version: number; reason: string }>, input);
+  // Strict: an unknown key in a delete body is refused naming it, as in every other body.
+  const body = parseInput(strictDeleteBody as Parser<{ version: number; reason: string }>, input);
   const current = codec.fromRow(await liveRow(tx, codec, id));
   const target = await resolveExisting(tx, form, current);
   const p = target.participant;

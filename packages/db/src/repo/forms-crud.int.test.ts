@@ -134,6 +134,12 @@ describeEachDialect('form CRUD', (db) => {
     await expect(
       staff.remove('treatment', ids.treatment, { version: 99, reason: 'x' })
     ).rejects.toMatchObject({ code: 'bad_request', field: 'reason' });
+    await expect(
+      staff.remove('treatment', ids.treatment, { version: 1, reason: 'a good reason', extra: 1 } as never)
+    ).rejects.toMatchObject({ code: 'bad_request', field: 'extra' });
+    await expect(staff.remove('treatment', ids.treatment, false as never)).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 
   it('refuses to delete an exam that still has findings', async () => {
