@@ -13,7 +13,7 @@ import {
 } from '../results/compute.js';
 import { canonicalJson } from '../results/json.js';
 import type { StudyResults } from '../results/types.js';
-import { deidentifyRows, newShiftSecret } from '../snapshot/deidentify.js';
+import { deidentifyRows, randomShiftDays, type ShiftDays } from '../snapshot/deidentify.js';
 import type { StudySnapshot } from '../snapshot/snapshot.js';
 import { objectsToCsv, toCsv } from './csv.js';
 import { csvTables } from './csv-tables.js';
@@ -24,10 +24,13 @@ import { figureList, reportFigures } from './report-figures.js';
 export interface WriteReportOptions extends ComputeOptions {
   readonly outDir: string;
   readonly lang?: Lang;
-  /** Shift the participant-level files' dates per participant (a random key unless `shiftSecret`). */
+  /** De-identify the participant-level files: dates shifted back per participant, ages over 90 top-coded. */
   readonly deidentify?: boolean;
-  /** The date-shift key (tests only: a fixed key makes the shifts reproducible). */
-  readonly shiftSecret?: string;
+  /**
+   * The date shift (default: a random secret never stored). The CLI passes the study's salted shift
+   * of `cmr-mass export --deidentify`, so that both shift a participant's dates alike.
+   */
+  readonly shiftDays?: ShiftDays;
 }
 
 /** What {@link writeReport} wrote. */
@@ -67,7 +70,7 @@ export async function writeReport(
 
   progress('participant-level data');
   const participants = options.deidentify
-    ? deidentifyRows(computed.dataset.participants, options.shiftSecret ?? newShiftSecret())
+    ? deidentifyRows(computed.dataset.participants, options.shiftDays ?? randomShiftDays())
     : computed.dataset.participants;
   files.set(DATA_FILES.participants, participantCsv(participants));
   files.set(DATA_FILES.readings, objectsToCsv([...ANALYSIS_READING_COLUMNS], computed.dataset.readings));

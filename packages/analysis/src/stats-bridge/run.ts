@@ -95,6 +95,15 @@ export function runStats<R>(
       result: null,
     };
   }
+  if (spec.data !== undefined && spec.data.length === 0) {
+    return {
+      ...base,
+      status: 'not_computed',
+      message: 'no participant meets the filter with complete data',
+      warnings: [],
+      result: null,
+    };
+  }
   try {
     const out = runStatsSpec(spec);
     return {

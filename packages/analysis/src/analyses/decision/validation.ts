@@ -147,17 +147,24 @@ function crossValidate(rows: readonly SpecRow[]): CrossValidation {
     { analysis: 'roc', data: cvRows, outcome: 'malignant', marker: 'p', levels: ['0', '1'], direction: '<' },
     { n: rows.length, n_missing: 0, events }
   );
+  // A predicted risk of exactly 0 or 1 (complete separation in a fold) has no logit: left out, as
+  // R's glm would refuse it.
+  const inner = cvRows.filter((r) => Number.isFinite(r['qlogis(p)']));
   const slope = runStats<GlmOut>(
     {
       id: 'ds.cv_calibration_slope',
       title: 'Calibration intercept and slope of the out-of-fold predictions',
       method:
         'Logistic recalibration: glm(outcome ~ logit(predicted risk)); a slope of 1 means no over- or under-fitting',
-      filter: 'as ds.cv_auc',
-      r_code: `${rPrep}\nglm(malignant ~ qlogis(p), family = binomial, data = s)`,
+      filter: 'as ds.cv_auc, out-of-fold predicted risks strictly between 0 and 1',
+      r_code: `${rPrep}\nglm(malignant ~ qlogis(p), family = binomial, data = subset(s, p > 0 & p < 1))`,
     },
-    { analysis: 'logistic_glm', data: cvRows, outcome: 'malignant', terms: ['qlogis(p)'] },
-    { n: rows.length, n_missing: 0, events }
+    { analysis: 'logistic_glm', data: inner, outcome: 'malignant', terms: ['qlogis(p)'] },
+    {
+      n: inner.length,
+      n_missing: cvRows.length - inner.length,
+      events: inner.filter((r) => r.malignant === 1).length,
+    }
   );
   const calibration = calibrationTable(p, y);
   return {
