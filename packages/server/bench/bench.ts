@@ -56,8 +56,16 @@ interface Ready {
   dialect: string;
 }
 
+/** CPU time of the server process and the requests it answered, read with SIGUSR2. */
+interface Usage {
+  cpuMs: number;
+  requests: number;
+}
+
 /** Starts bench-server.ts on a database and waits for its JSON line. */
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; ready: Ready }> {
+async function startServer(
+  databaseUrl: string
+): Promise<{ child: ChildProcess; ready: Ready; usage: () => Promise<Usage> }> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'packages/cli/bin/run-ts.mjs'), join(ROOT, 'packages/server/bench/bench-server.ts'), databaseUrl, String(PARTICIPANTS)],
@@ -72,7 +80,22 @@ async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; 
       resolve(JSON.parse(line) as Ready);
     });
   });
-  return { child, ready };
+  const usage = (): Promise<Usage> =>
+    new Promise((resolve) => {
+      lines.once('line', (line) => {
+        resolve(JSON.parse(line) as Usage);
+      });
+      child.kill('SIGUSR2');
+    });
+  return { child, ready, usage };
+}
+
+/** Runs `work` and returns its result with the server's CPU milliseconds per request meanwhile. */
+async function measured(usage: () => Promise<Usage>, work: () => Promise<CannonResult>): Promise<[CannonResult, number]> {
+  const before = await usage();
+  const result = await work();
+  const after = await usage();
+  return [result, (after.cpuMs - before.cpuMs) / Math.max(1, after.requests - before.requests)];
 }
 
 /** Audited writes: PATCH follow-up contacts round-robin, each with the version it last saw. */
@@ -120,20 +143,20 @@ function reads(r: Ready): Promise<CannonResult> {
   });
 }
 
-function line(label: string, x: CannonResult): string {
+function line(label: string, x: CannonResult, cpuMs: number): string {
   const bad = x.non2xx + x.errors + x.timeouts;
-  return `${label.padEnd(34)} ${x.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(x.latency.p50).padStart(4)} ms   p99 ${String(x.latency.p99).padStart(4)} ms   ${x['2xx']} ok${bad ? `, ${bad} failed` : ''}`;
+  return `${label.padEnd(34)} ${x.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(x.latency.p50).padStart(4)} ms   p99 ${String(x.latency.p99).padStart(4)} ms   server CPU ${cpuMs.toFixed(2)} ms/req   ${x['2xx']} ok${bad ? `, ${bad} failed` : ''}`;
 }
 
 async function run(name: string, databaseUrl: string): Promise<void> {
-  const { child, ready } = await startServer(databaseUrl);
+  const { child, ready, usage } = await startServer(databaseUrl);
   try {
     console.log(`\n${name}: ${ready.visits.length / 6} participants, ${ready.visits.length} follow-up contacts (loaded in ${ready.seedSeconds.toFixed(1)} s)`);
     await autocannon({ url: `${ready.url}/api/v1/meta`, connections: 8, duration: 2 });
-    const w = await writes(ready);
-    console.log(line('PATCH follow-up visit (audited)', w));
-    const rd = await reads(ready);
-    console.log(line('GET participants (page of 50)', rd));
+    const [w, wCpu] = await measured(usage, () => writes(ready));
+    console.log(line('PATCH follow-up visit (audited)', w, wCpu));
+    const [rd, rCpu] = await measured(usage, () => reads(ready));
+    console.log(line('GET participants (page of 50)', rd, rCpu));
     const ok = w.requests.average >= 1500 && w.latency.p99 < 50;
     if (name === 'SQLite') console.log(`target (>= 1,500 writes/s, p99 < 50 ms): ${ok ? 'met' : 'NOT met'}`);
   } finally {

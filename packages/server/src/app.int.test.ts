@@ -67,6 +67,34 @@ for (const dialect of testDialects()) {
       expect(items[1]!.changes.map((c) => c.field)).toContain('lvefPercent');
     });
 
+    it('sets security headers: strict ones on the API, helmet with a CSP on pages', async () => {
+      const api = await coordA.get('/api/v1/auth/me');
+      expect(api.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+      });
+      const page = await app.inject({ method: 'GET', url: '/' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      expect(page.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/);
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(page.body).toContain('/api/docs');
+    });
+
+    it('never shows a stack trace: an unexpected error is a 500 with a request id', async () => {
+      const broken = await buildApp({ handle: tdb.handle, clock: testClock, webDist: null });
+      broken.get('/api/v1/boom', { config: { public: true } }, () => {
+        throw new Error('secret internal detail at /srv/app.ts:12');
+      });
+      const res = await broken.inject({ method: 'GET', url: '/api/v1/boom' });
+      await broken.close();
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toMatchObject({ error: { code: 'internal' } });
+      expect(res.body).not.toContain('secret');
+      expect(res.body).not.toMatch(/\.ts:\d+/);
+    });
+
     it('serves the OpenAPI document and the docs page', async () => {
       const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
       expect(doc.statusCode).toBe(200);

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DomainError } from '@cmr-mass/core';
 import type { DbHandle } from '@cmr-mass/db';
@@ -10,6 +9,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/sessions.js';
 import type { AppDeps } from './context.js';
 import { handleError, handleNotFound, unauthenticated } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './http/validation.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAnalysisRoutes, type AnalysisOptions } from './routes/analysis.js';
@@ -61,6 +61,8 @@ const CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],
+  // Not `upgrade-insecure-requests`: the demo is served over plain HTTP on 127.0.0.1.
+  upgradeInsecureRequests: null,
 };
 
 /**
@@ -90,10 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON-only writes: drop Fastify's text/plain parser, so any other content type is a 415.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: CSP_DIRECTIVES }, crossOriginEmbedderPolicy: false });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

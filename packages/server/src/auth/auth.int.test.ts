@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { client, loginAs, type TestSession } from '../testing/client.js';
-import { emailOf, seedFixture, testClock, TEST_NOW, TEST_PASSWORD, type Fixture } from '../testing/fixtures.js';
+import { emailOf, seedFixture, TEST_NOW, TEST_PASSWORD, type Fixture } from '../testing/fixtures.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../testing/test-db.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './authenticate.js';
 import { passwordWeakness } from './passwords.js';

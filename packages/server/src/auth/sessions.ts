@@ -2,6 +2,7 @@ import type { DB } from '@cmr-mass/db';
 import type { Kysely } from 'kysely';
 import type { UserFacts } from './principal.js';
 import { newSecret, sha256Hex } from './secrets.js';
+import { runCompiled } from '../http/compiled.js';
 import { userFacts } from './user-store.js';
 
 /**
@@ -80,7 +81,31 @@ export function newSession(
 
 /** The live session of a token (not revoked, not expired), with its user; undefined otherwise. */
 export async function lookupSession(db: Kysely<DB>, token: string, now: Date): Promise<SessionFacts | undefined> {
-  const r = await db
+  const { rows } = await runCompiled(db, 'lookupSession', () => sessionQuery(db, ''), [sha256Hex(token)]);
+  const r = rows[0];
+  if (!r || r.revoked_at !== null || r.deleted_at !== null) return undefined;
+  if (r.session_expires_at <= now.toISOString()) return undefined;
+  let csrf = '';
+  try {
+    const data = JSON.parse(r.data) as { csrf?: unknown };
+    if (typeof data.csrf === 'string') csrf = data.csrf;
+  } catch {
+    return undefined;
+  }
+  if (csrf === '') return undefined;
+  return {
+    id: r.session_id,
+    createdAt: r.session_created_at,
+    expiresAt: r.session_expires_at,
+    lastSeenAt: r.last_seen_at,
+    csrfToken: csrf,
+    user: userFacts(r),
+  };
+}
+
+/** The session lookup query (compiled once, see {@link runCompiled}). */
+function sessionQuery(db: Kysely<DB>, hash: string) {
+  return db
     .selectFrom('sessions as x')
     .innerJoin('users as u', 'u.id', 'x.user_id')
     .leftJoin('sites as s', 's.id', 'u.site_id')
@@ -106,26 +131,8 @@ export async function lookupSession(db: Kysely<DB>, token: string, now: Date): P
       'u.created_at',
       'u.deleted_at',
     ])
-    .where('x.id', '=', sha256Hex(token))
-    .executeTakeFirst();
-  if (!r || r.revoked_at !== null || r.deleted_at !== null) return undefined;
-  if (r.session_expires_at <= now.toISOString()) return undefined;
-  let csrf = '';
-  try {
-    const data = JSON.parse(r.data) as { csrf?: unknown };
-    if (typeof data.csrf === 'string') csrf = data.csrf;
-  } catch {
-    return undefined;
-  }
-  if (csrf === '') return undefined;
-  return {
-    id: r.session_id,
-    createdAt: r.session_created_at,
-    expiresAt: r.session_expires_at,
-    lastSeenAt: r.last_seen_at,
-    csrfToken: csrf,
-    user: userFacts(r),
-  };
+    .where('x.id', '=', hash)
+    .compile();
 }
 
 /** Extends a session's idle expiry when it was last written more than `touchSeconds` ago. */

@@ -1,9 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { requestContext, type AppDeps, type RequestContext } from '../context.js';
 import { unauthenticated } from './errors.js';
 import { errorResponse } from './schemas.js';
+import { zodValidatorCompiler } from './validation.js';
+
+/** A body validator that accepts anything (the repository validates). */
+const passThrough = (data: unknown): { value: unknown } => ({ value: data });
+
+/** Validates params and query strings with zod, and leaves the body to the repository. */
+const repositoryValidatesBody: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === 'body' ? passThrough : zodValidatorCompiler(route as Parameters<typeof zodValidatorCompiler>[0]);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -40,6 +48,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   readonly response: z.ZodType;
   /** The success status (default 200). */
   readonly status?: number;
+  /**
+   * `repository`: the body schema documents the route, but the body is validated by the repository
+   * that receives it (with the same `core` schema and the same 400 naming the field), not twice.
+   */
+  readonly bodyValidatedBy?: 'route' | 'repository';
   readonly handler: Handler<z.output<P>, z.output<Q>, z.output<B>, R>;
 }
 
@@ -70,6 +83,9 @@ export function addRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyValidatedBy === 'repository'
+      ? { validatorCompiler: repositoryValidatesBody }
+      : {}),
     schema: {
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),

@@ -78,7 +78,7 @@ export async function listParticipants(
   const order = (() => {
     switch (query.sort ?? 'studyId') {
       case 'baselineDate':
-        return sql`baseline_date ${dir}`;
+        return sql`${baseline} ${dir}`;
       case 'status':
         return sql`t.status ${dir}`;
       case 'site':
@@ -87,42 +87,50 @@ export async function listParticipants(
         return sql`t.study_id ${dir}`;
     }
   })();
-  const ordered = q
-    .selectAll('t')
-    .select(['s.code as site_code', baseline.as('baseline_date')])
-    .orderBy(order)
-    .orderBy('t.study_id')
-    .orderBy('t.id');
+  // Two steps: the ids of the page in order (narrow rows, no per-row subquery unless sorting by the
+  // baseline date), then the page's rows with their site code and baseline date.
+  const ordered = q.select(['t.id']).orderBy(order).orderBy('t.study_id').orderBy('t.id');
 
-  let rows: Row[];
+  let ids: string[];
   let total: number;
   if (query.cohort === undefined) {
     const [page, count] = await Promise.all([
       ordered.limit(query.limit).offset(query.offset).execute(),
       q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst(),
     ]);
-    rows = page;
+    ids = page.map((r) => String(r.id));
     total = Number((count as { n?: unknown } | undefined)?.n ?? 0);
   } else {
     // Cohorts are derived from whole casebooks: filter the candidates in memory, then page.
-    const all = (await ordered.execute()) as Row[];
-    const books = await loadCasebooks(
-      db,
-      actor,
-      all.map((r) => String(r.id)),
-      { forms: ['cmr_exam', 'lesion_finding', 'reference_diagnosis'], requireAll: true }
-    );
+    const all = (await ordered.execute()).map((r) => String(r.id));
+    const books = await loadCasebooks(db, actor, all, {
+      forms: ['cmr_exam', 'lesion_finding', 'reference_diagnosis'],
+      requireAll: true,
+    });
     const cohort = query.cohort;
-    const matching = all.filter((r) => {
-      const cb = books.get(String(r.id));
+    const matching = all.filter((id) => {
+      const cb = books.get(id);
       return cb !== undefined && inCohort(referenceFlags(cb), cohort);
     });
     total = matching.length;
-    rows = matching.slice(query.offset, query.offset + query.limit);
+    ids = matching.slice(query.offset, query.offset + query.limit);
   }
+  const rows: Row[] =
+    ids.length === 0
+      ? []
+      : await loose
+          .selectFrom('participants as t')
+          .innerJoin('sites as s', 's.id', 't.site_id')
+          .selectAll('t')
+          .select(['s.code as site_code', baseline.as('baseline_date')])
+          .where('t.id', 'in', ids)
+          .execute();
+  const byId = new Map(rows.map((r) => [String(r.id), r]));
   const codec = codecOf('participant');
   const drop = mustDeidentify(actor) ? (FREE_TEXT_FIELDS.participant ?? []) : [];
-  const items = rows.map((r) => {
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
     const rec = codec.fromRow(r);
     for (const f of drop) rec[f] = null;
     return {

@@ -1,3 +1,4 @@
+import type * as Analysis from '@cmr-mass/analysis';
 import type { StudyResults, StudySnapshot } from '@cmr-mass/analysis';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -25,7 +26,7 @@ interface Cached {
  */
 export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps, options: AnalysisOptions): void {
   // The analysis package (and its statistics) is loaded on the first request, not at start-up.
-  const analysis = async (): Promise<typeof import('@cmr-mass/analysis')> => import('@cmr-mass/analysis');
+  const analysis = async (): Promise<typeof Analysis> => import('@cmr-mass/analysis');
   let cached: Cached | null = null;
 
   addRoute(app, deps, {

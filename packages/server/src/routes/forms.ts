@@ -103,6 +103,7 @@ export function registerFormRoutes(app: FastifyInstance, deps: AppDeps): void {
       description: 'Answers 201 with the record as stored and the plausibility warnings to show.',
       tags,
       body: def.create,
+      bodyValidatedBy: 'repository',
       status: 201,
       response: writeResultOf(record),
       handler: async ({ body }, ctx) => {
@@ -132,6 +133,7 @@ export function registerFormRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags,
       params: idParams,
       body: def.update,
+      bodyValidatedBy: 'repository',
       response: writeResultOf(record),
       handler: async ({ params, body }, ctx) => {
         const r = await ctx.repo.update(form, params.id, body);
@@ -147,6 +149,7 @@ export function registerFormRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags,
       params: idParams,
       body: deleteBody.strict(),
+      bodyValidatedBy: 'repository',
       response: writeResultOf(record),
       handler: async ({ params, body }, ctx) => {
         const r = await ctx.repo.remove(form, params.id, body);

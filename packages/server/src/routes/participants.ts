@@ -83,6 +83,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps): 
     tags: ['participants'],
     params: idParams,
     body: withdrawBody,
+    bodyValidatedBy: 'repository',
     response: writeResultOf(record.record),
     handler: async ({ params, body }, ctx) => {
       const r = await ctx.repo.withdraw(params.id, body);
@@ -97,6 +98,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps): 
     tags: ['participants'],
     params: idParams,
     body: lostToFollowUpBody,
+    bodyValidatedBy: 'repository',
     response: writeResultOf(record.record),
     handler: async ({ params, body }, ctx) => {
       const r = await ctx.repo.markLostToFollowUp(params.id, body);

@@ -70,8 +70,7 @@ export function breakages(
     .map(([k, v]): Breakage => ({ body: { ...valid, [k]: v }, field: k, kind: 'unknown' }));
   if (required.length === 0) return fc.oneof(invalid, unknown);
   const missing = fc.constantFrom(...required).map((field): Breakage => {
-    const body = { ...valid };
-    delete body[field];
+    const { [field]: _removed, ...body } = valid;
     return { body, field, kind: 'missing' };
   });
   return fc.oneof(invalid, missing, unknown);
