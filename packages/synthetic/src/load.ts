@@ -12,8 +12,11 @@ import type {
 
 /** Options of {@link loadCohort}. */
 export interface LoadOptions {
-  /** Called after each participant is written. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each participant is enrolled (`phase` "enrol") and after all of a participant's
+   * records are written (`phase` "records").
+   */
+  readonly onProgress?: (done: number, total: number, phase: 'enrol' | 'records') => void;
   /** Participants written at the same time after enrolment (default 64), for SQLite's group commit. */
   readonly concurrency?: number;
 }
@@ -205,6 +208,7 @@ export async function loadCohort(
       lesions: new Map(),
     };
   });
+  let enrolled = 0;
   const bySite = new Map<string, Pending[]>();
   for (const p of pending) {
     bySite.set(p.participant.siteCode, [...(bySite.get(p.participant.siteCode) ?? []), p]);
@@ -217,6 +221,7 @@ export async function loadCohort(
           throw new LoadError('a participant must come first', p.index, null, null);
         }
         await writeRecord(p, first);
+        options.onProgress?.(++enrolled, pending.length, 'enrol');
       }
     })
   );
@@ -231,7 +236,7 @@ export async function loadCohort(
       if (!p) return;
       const w = await writeRest(p);
       warnings += w;
-      options.onProgress?.(++done, pending.length);
+      options.onProgress?.(++done, pending.length, 'records');
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 64) }, worker));

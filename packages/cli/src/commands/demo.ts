@@ -132,9 +132,10 @@ export const demoCommand: CliCommand = {
       await removeSqliteFiles(target.path);
     }
     const where = redactUrl(url);
+    const records = cohort.participants.reduce((n, p) => n + p.records.length, 0);
     writeLine(
       io.stderr,
-      `cmr-mass demo: ${cohort.participants.length} synthetic participants (seed ${o.seed}, today ${cohort.meta.today}) into ${where}`
+      `cmr-mass demo: generated ${cohort.participants.length} synthetic participants, ${records} records (seed ${o.seed}, today ${cohort.meta.today}) in ${elapsed()} s; writing into ${where}`
     );
     const handle = openDatabase(url, { cwd: io.cwd, synchronous: 'normal' });
     try {
@@ -147,12 +148,13 @@ export const demoCommand: CliCommand = {
           '--db'
         );
       }
-      let nextReport = 0.1;
+      const next = { enrol: 0.25, records: 0.1 };
       const report = await loadCohort(handle, cohort, {
-        onProgress: (done, total) => {
-          if (done / total >= nextReport || done === total) {
-            writeLine(io.stderr, `  ${done}/${total} participants written (${elapsed()} s)`);
-            while (nextReport <= done / total) nextReport += 0.1;
+        onProgress: (done, total, phase) => {
+          if (done / total >= next[phase] || done === total) {
+            const what = phase === 'enrol' ? 'enrolled' : 'written';
+            writeLine(io.stderr, `  ${done}/${total} participants ${what} (${elapsed()} s)`);
+            while (next[phase] <= done / total) next[phase] += phase === 'enrol' ? 0.25 : 0.1;
           }
         },
       });
