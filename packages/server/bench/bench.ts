@@ -71,7 +71,7 @@ async function startServer(
     [join(ROOT, 'packages/cli/bin/run-ts.mjs'), join(ROOT, 'packages/server/bench/bench-server.ts'), databaseUrl, String(PARTICIPANTS)],
     { stdio: ['ignore', 'pipe', 'inherit'] }
   );
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('exit', (code) => {
       reject(new Error(`bench server exited (${code ?? 'signal'})`));
