@@ -32,14 +32,20 @@ export function ScheduleTable(p: {
       <Table.Tbody>
         {p.visits.map((v) => (
           <Table.Tr key={v.month}>
-            <Table.Td fw={600}>{t('casebook.month', { month: v.month })}</Table.Td>
-            <Table.Td ff="monospace">{v.contactDate ?? v.targetDate}</Table.Td>
-            <Table.Td>
+            <Table.Td fw={600} style={{ whiteSpace: 'nowrap' }}>
+              {t('casebook.month', { count: v.month })}
+            </Table.Td>
+            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+              {v.contactDate ?? v.targetDate}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Badge size="xs" variant="light" color={VISIT_COLOUR[v.status]}>
                 {t(`casebook.visitStatus.${v.status}`)}
               </Badge>
             </Table.Td>
-            <Table.Td c="dimmed">{t('casebook.window', { from: v.windowStart, to: v.windowEnd })}</Table.Td>
+            <Table.Td c="dimmed" fz={11}>
+              {t('casebook.window', { from: v.windowStart, to: v.windowEnd })}
+            </Table.Td>
             <Table.Td>
               {p.onRecord && ['due', 'overdue', 'missed', 'upcoming'].includes(v.status) && (
                 <Button size="compact-xs" variant="light" onClick={() => p.onRecord?.(v.month)}>

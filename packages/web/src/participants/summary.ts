@@ -29,6 +29,7 @@ export function summarise(l: Labels, form: FormName, r: AnyRecord): string {
     else if (f === 'confidence') parts.push(`${l.field(form, f).split(' ')[0] ?? ''} ${text(v)}/5`);
     else if (typeof v === 'boolean') parts.push(`${l.field(form, f)}: ${formatValue(l, form, f, v)}`);
     else if (f === 'endDate') parts.push(`→ ${text(v)}`);
+    else if (f === 'lgePattern') parts.push(`${l.tk('reader.lge')}: ${formatValue(l, form, f, v)}`);
     else parts.push(formatValue(l, form, f, v));
   }
   return parts.join(' · ');

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { FormStatus, MassCategory, MassType, type Reading } from '@cmr-mass/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
@@ -62,6 +62,11 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
           {t('common.open')}
         </Button>
       </Group>
+      {user.role === 'reader' && (
+        <Alert color="grape" p={4}>
+          <Text size="xs">{t('reader.blinded')}</Text>
+        </Alert>
+      )}
       <Grid>
         <Grid.Col span={12}>
           <Card withBorder padding="sm">
@@ -82,6 +87,14 @@ export function ExamReadPage(p: { readonly examId: string }): ReactElement {
             </Group>
             <QueryState loading={lesions.isLoading} error={lesions.error} />
             <Table fz="xs" withTableBorder verticalSpacing={3}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{l.field('reading', 'lesionId')}</Table.Th>
+                  <Table.Th>{t('reader.findings')}</Table.Th>
+                  <Table.Th>{t('reader.myReading')}</Table.Th>
+                  <Table.Th>{t('reader.quant')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {(lesions.data?.items ?? []).map((f) => {
                   const r = mine(f.lesionId);

@@ -33,7 +33,14 @@ export function QuickCallDialog(p: {
       opened={item !== null}
       onClose={p.onClose}
       size="60rem"
-      title={item ? t('worklist.quickTitle', { studyId: item.studyId, month: item.month }) : ''}
+      title={
+        item
+          ? t('worklist.quickTitle', {
+              studyId: item.studyId,
+              visit: t('casebook.month', { count: item.month }),
+            })
+          : ''
+      }
       trapFocus
     >
       {item && (

@@ -76,7 +76,7 @@ export function WorklistTable(p: Props): ReactElement {
                   {i.studyId}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{t('casebook.month', { month: i.month })}</Table.Td>
+              <Table.Td>{t('casebook.month', { count: i.month })}</Table.Td>
               <Table.Td ff="monospace">{i.targetDate}</Table.Td>
               <Table.Td ff="monospace">
                 {i.windowStart} – {i.windowEnd}
