@@ -32,6 +32,7 @@ export {
   type AuditBadRow,
   type AuditFault,
 } from './audit/verify.js';
+export { verifyRecordsAgainstAudit, type RecordMismatch, type RecordVerification } from './audit/records.js';
 export { diffSnapshots, readHistory, type FieldChange, type HistoryEntry } from './audit/history.js';
 export { systemContext, type RepoContext } from './repo/context.js';
 export { runAudited, type Tx } from './repo/unit-of-work.js';

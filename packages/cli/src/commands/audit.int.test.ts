@@ -79,6 +79,22 @@ describeDialects('cmr-mass audit verify', (dialect) => {
     expect(j.firstBad).toMatchObject({ seq: 2, reason: 'reordered', entityId: moved.rows[4]!.entity_id });
   });
 
+  it('with --records, exits 1 naming a record edited behind the application', async () => {
+    const tdb = await createTestDatabase(dialect);
+    open.push(tdb);
+    const ids = await seedCasebook(await seedStudy(tdb.handle));
+    await tdb.handle.close();
+    expect((await verify(tdb.url, '--records')).out).toMatch(/records match their trail/);
+    await tamperWithDatabase(tdb, [
+      `UPDATE treatments SET start_date = '2025-05-01' WHERE id = '${ids.treatment}'`,
+    ]);
+    expect((await verify(tdb.url)).code).toBe(0);
+    const r = await verify(tdb.url, '--records');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`treatment ${ids.treatment}`);
+    expect(r.out).toContain('startDate');
+  });
+
   it('catches rows cut off the end with the head moved back, given the head printed earlier', async () => {
     const { tdb, rows } = await seeded(dialect);
     const first = await verify(tdb.url);

@@ -1,8 +1,15 @@
-import { checkAnchor, migrationStatus, parseAnchor, verifyAuditChain, type AuditBadRow } from '@cmr-mass/db';
+import {
+  checkAnchor,
+  migrationStatus,
+  parseAnchor,
+  verifyAuditChain,
+  verifyRecordsAgainstAudit,
+  type AuditBadRow,
+} from '@cmr-mass/db';
 import { ExitCode, UsageError, writeLine, type CliCommand } from '../io.js';
 import { failsCleanly, openFromOptions, parseOptions } from './migrate.js';
 
-const HELP = `usage: cmr-mass audit verify [--db URL] [--expect-head SEQ:HASH] [--json]
+const HELP = `usage: cmr-mass audit verify [--db URL] [--expect-head SEQ:HASH] [--records] [--json]
 
 Checks the audit trail's hash chain: reads every row in order, recomputes each row's SHA-256 and
 its link to the row before, and compares the last row with the chain head. Finds a row that was
@@ -16,6 +23,9 @@ Options:
   --db URL                SQLite path, sqlite:PATH or postgres://... (default: DATABASE_URL,
                           else ./data/cmr-mass.sqlite); SQLite is opened read-only
   --expect-head SEQ:HASH  a head printed by an earlier run
+  --records               also replay the trail and check that every stored record (forms, sites,
+                          lesions, study settings) is what its trail says: finds data edited,
+                          added or removed in the database behind the application
   --json                  print the result as one JSON object
 
 Exit 0 and one line when the trail is intact; 1 naming the first bad row (seq, entity, id and
@@ -41,7 +51,10 @@ export const auditCommand: CliCommand = {
         sub
       );
     }
-    const opts = parseOptions('audit verify', rest, { values: ['--db', '--expect-head'], flags: ['--json'] });
+    const opts = parseOptions('audit verify', rest, {
+      values: ['--db', '--expect-head'],
+      flags: ['--json', '--records'],
+    });
     const anchorText = opts.values['--expect-head'];
     const anchor = anchorText === undefined ? undefined : parseAnchor(anchorText);
     if (anchorText !== undefined && !anchor) {
@@ -58,21 +71,37 @@ export const auditCommand: CliCommand = {
         }
         const v = await verifyAuditChain(handle);
         const bad = v.firstBad ?? (anchor ? await checkAnchor(handle, anchor) : undefined);
+        const records =
+          !bad && opts.flags.has('--records') ? await verifyRecordsAgainstAudit(handle) : undefined;
+        const mismatch = records?.firstMismatch;
         if (opts.flags.has('--json')) {
           writeLine(
             io.stdout,
-            JSON.stringify({ ok: !bad, database: shown, rows: v.rows, head: v.head, firstBad: bad ?? null })
+            JSON.stringify({
+              ok: !bad && !mismatch,
+              database: shown,
+              rows: v.rows,
+              head: v.head,
+              firstBad: bad ?? null,
+              ...(records ? { records: records.records, firstMismatch: mismatch ?? null } : {}),
+            })
           );
         } else if (bad) {
           writeLine(io.stdout, describeBad(bad));
+        } else if (mismatch) {
+          writeLine(
+            io.stdout,
+            `audit trail intact (${v.rows} rows), but a RECORD DIFFERS from its trail: ${mismatch.entity} ${mismatch.entityId}: ${mismatch.detail}`
+          );
         } else {
           writeLine(
             io.stdout,
             `audit trail intact: ${v.rows} rows in ${shown}; head ${v.head.seq}:${v.head.hash}` +
-              (anchor ? ` (matches the expected head ${anchor.seq})` : '')
+              (anchor ? ` (matches the expected head ${anchor.seq})` : '') +
+              (records ? `; ${records.records} records match their trail` : '')
           );
         }
-        return bad ? ExitCode.failed : ExitCode.ok;
+        return bad || mismatch ? ExitCode.failed : ExitCode.ok;
       } finally {
         await handle.close();
       }
