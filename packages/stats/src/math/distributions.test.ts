@@ -62,7 +62,10 @@ describe('chi-square and gamma', () => {
       const t = pgammaTails(x, a);
       close(t.lower + t.upper, 1, 1e-15);
     }
-    expect(pchisq(0, 0, false)).toBe(0); // point mass at 0, as R's pchisq(0, 0, lower.tail = FALSE)
+    // R's limit case for df = 0: pchisq(0, 0) = 0, pchisq(0, 0, lower.tail = FALSE) = 1, pchisq(1, 0) = 1
+    expect(pchisq(0, 0, false)).toBe(1);
+    expect(pchisq(0, 0)).toBe(0);
+    expect(pchisq(1, 0)).toBe(1);
     expect(pchisq(-1, 3)).toBe(0);
   });
   it('lgamma matches R', () => {

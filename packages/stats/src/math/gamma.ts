@@ -112,9 +112,9 @@ export interface GammaTails {
  */
 export function pgammaTails(x: number, a: number): GammaTails {
   if (Number.isNaN(x) || Number.isNaN(a) || a < 0) return { lower: NaN, upper: NaN };
-  if (x < 0) return { lower: 0, upper: 1 };
-  if (a === 0) return { lower: 1, upper: 0 }; // point mass at 0
-  if (x === 0) return { lower: 0, upper: 1 };
+  // shape 0 is R's limit case: P(a = 0, x) = 0 for x <= 0 and 1 above (so pchisq(0, 0) = 0)
+  if (a === 0) return x <= 0 ? { lower: 0, upper: 1 } : { lower: 1, upper: 0 };
+  if (x <= 0) return { lower: 0, upper: 1 };
   if (x === Infinity) return { lower: 1, upper: 0 };
   if (x < a + 1) {
     // P by the power series x^a e^-x / Γ(a+1) · Σ x^n / ((a+1)...(a+n))
