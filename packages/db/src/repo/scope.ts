@@ -30,9 +30,17 @@ export function allowed(actor: Actor, action: Action, resource: Resource, siteId
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The last date computed per time zone, valid for the minute it was computed in. */
+const lastDate = new Map<string, { readonly minute: number; readonly date: string }>();
 
-/** The calendar date (`YYYY-MM-DD`) of `at` in the IANA time zone `timeZone` (UTC if unknown). */
+/**
+ * The calendar date (`YYYY-MM-DD`) of `at` in the IANA time zone `timeZone` (UTC if unknown). Every
+ * time zone's offset is a whole number of minutes, so the date is cached for the minute.
+ */
 export function dateIn(at: Date, timeZone: string): string {
+  const minute = Math.floor(at.getTime() / 60_000);
+  const hit = lastDate.get(timeZone);
+  if (hit?.minute === minute) return hit.date;
   let f = formatters.get(timeZone);
   if (!f) {
     try {
@@ -47,5 +55,7 @@ export function dateIn(at: Date, timeZone: string): string {
     }
     formatters.set(timeZone, f);
   }
-  return f.format(at);
+  const date = f.format(at);
+  lastDate.set(timeZone, { minute, date });
+  return date;
 }
