@@ -61,7 +61,7 @@ for (const dialect of testDialects()) {
         clock: testClock,
         webDist: null,
         loginRateLimit: { max: 1000 },
-        analysis: { compute: () => ({}) as never },
+        analysis: { results: () => Promise.resolve({ results: {} as never, cached: false, key: 'test' }) },
       });
       for (const role of MATRIX_ROLES) clients[role] = client(app, await loginAs(app, emailOf(ACCOUNT[role]), TEST_PASSWORD));
       const owners = {

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { exportMode, forbidden, type Actor, type FormName } from '@cmr-mass/core';
+import {
+  cmrMassScore,
+  decisionInputFromCasebook,
+  exportMode,
+  forbidden,
+  MASS_SCORE_CONFIGS,
+  type Actor,
+  type FormName,
+} from '@cmr-mass/core';
 import { Repository, type DbHandle } from '@cmr-mass/db';
 import { allowed, effectiveSite, requireAccess } from '../registry/access.js';
 import { analysisParticipantsCsv, analysisReadingsCsv, type AnalysisExportOptions } from './analysis.js';
@@ -61,10 +69,22 @@ export async function openExport(
   };
 }
 
+/**
+ * The CMR mass score of a lesion as the report computes it (`core`'s decision support, default
+ * configuration; null when an item is missing), for the `mass_score` column.
+ */
+export const coreMassScore: NonNullable<AnalysisExportOptions['massScore']> = (finding, cb) => {
+  try {
+    return cmrMassScore(decisionInputFromCasebook(cb, finding), MASS_SCORE_CONFIGS.default).score;
+  } catch {
+    return null;
+  }
+};
+
 /** The files of an export, in the order they are written. */
 export function exportFiles(
   scope: ExportScope & { readonly withIdentifiers: boolean },
-  options: AnalysisExportOptions = {}
+  options: AnalysisExportOptions = { massScore: coreMassScore }
 ): ExportFile[] {
   const forms: FormName[] = exportedForms(scope.deidentify, scope.withIdentifiers);
   return [
@@ -113,7 +133,7 @@ export async function writeExportDir(
   scope: ExportScope & { readonly withIdentifiers: boolean },
   dir: string,
   via: string,
-  options: AnalysisExportOptions = {}
+  options: AnalysisExportOptions = { massScore: coreMassScore }
 ): Promise<{ readonly file: string; readonly bytes: number }[]> {
   await mkdir(dir, { recursive: true });
   const out: { file: string; bytes: number }[] = [];

@@ -1,65 +1,76 @@
 import type * as Analysis from '@cmr-mass/analysis';
-import type { StudyResults, StudySnapshot } from '@cmr-mass/analysis';
-import type { FastifyInstance } from 'fastify';
+import type { StudyResults } from '@cmr-mass/analysis';
+import type { Actor } from '@cmr-mass/core';
+import type { DbHandle } from '@cmr-mass/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { snapshotOfRegistry } from '../registry/snapshot.js';
 import type { AppDeps } from '../context.js';
-import { addRoute } from '../http/route.js';
+import { contextOf } from '../http/route.js';
+import { errorResponse } from '../http/schemas.js';
 import { requireAccess } from '../registry/access.js';
+
+/** The results of the database now, with the key of the data they were computed from. */
+export interface ResultsAnswer {
+  readonly results: StudyResults;
+  readonly cached: boolean;
+  readonly key: string;
+}
 
 /** Options of the results endpoint. */
 export interface AnalysisOptions {
-  /** Computes the results of a snapshot (default: the analysis package's `computeResults`). */
-  readonly compute?: (snapshot: StudySnapshot) => StudyResults;
-}
-
-/** One cached computation, keyed on the data's last change (the audit trail's head). */
-interface Cached {
-  readonly key: string;
-  readonly value: Promise<{ readonly key: string; readonly takenAt: string; readonly results: StudyResults }>;
+  /**
+   * Computes (or fetches from a cache) the results of the database, reading it as `actor`. Default:
+   * the analysis package's `cachedResults` with one cache for this app. Tests pass a cheap stand-in.
+   */
+  readonly results?: (handle: DbHandle, actor: Actor, now: () => Date) => Promise<ResultsAnswer>;
 }
 
 /**
- * `GET /api/v1/analysis/results`: the study's results for the web dashboard, computed by the analysis
- * package from a snapshot of every site (results are aggregate: `core` lets every role but readers see
- * them) and cached until the data change (the audit trail's last sequence number is the key).
+ * Who reads the snapshot: study-wide, read-only, no identifiers (a monitor's rights), used only after
+ * the caller's own right to the aggregate results was checked (`core`: `analysis`).
+ */
+const SNAPSHOT_ACTOR: Actor = { userId: 'system', role: 'monitor', siteId: null, display: 'analysis snapshot' };
+
+/**
+ * `GET /api/v1/analysis/results`: the analysis package's results (results.json) for the web
+ * dashboard, computed from a snapshot of every site and cached until the data change (the key is the
+ * audit trail's last sequence number, today's date and the decision-support version). Results are
+ * aggregate, so `core` lets every role but blinded readers see them.
  */
 export function registerAnalysisRoutes(app: FastifyInstance, deps: AppDeps, options: AnalysisOptions): void {
   // The analysis package (and its statistics) is loaded on the first request, not at start-up.
-  const analysis = async (): Promise<typeof Analysis> => import('@cmr-mass/analysis');
-  let cached: Cached | null = null;
+  let analysis: Promise<typeof Analysis> | null = null;
+  let cache: Analysis.ResultsCache | null = null;
+  const defaultResults = async (handle: DbHandle, actor: Actor, now: () => Date): Promise<ResultsAnswer> => {
+    analysis ??= import('@cmr-mass/analysis');
+    const a = await analysis;
+    cache ??= a.createResultsCache();
+    return a.cachedResults(handle, { actor, cache, now });
+  };
+  const results = options.results ?? defaultResults;
 
-  addRoute(app, deps, {
+  app.route({
     method: 'GET',
     url: '/api/v1/analysis/results',
-    summary: "The study's results (the analysis package's results.json), cached until the data change",
-    description:
-      'Aggregate results of every site. Readers are blinded and get 403. The first call after a change computes them, which may take a few seconds.',
-    tags: ['analysis'],
-    response: z.object({
-      key: z.string().describe('identifies the data the results were computed from (audit:<seq>)'),
-      takenAt: z.string(),
-      results: z.record(z.string(), z.unknown()).describe("see packages/analysis RESULTS.md"),
-    }),
-    handler: async (_in, ctx) => {
+    schema: {
+      summary: "The study's results (the analysis package's results.json), cached until the data change",
+      description:
+        'Aggregate results of every site; readers are blinded and get 403. The headers `x-results-key` and `x-results-cached` say which data the results come from and whether they were cached; the first call after a change computes them, which may take seconds.',
+      tags: ['analysis'],
+      response: {
+        200: z.record(z.string(), z.unknown()).describe('results.json: see packages/analysis/RESULTS.md'),
+        401: errorResponse,
+        403: errorResponse,
+      },
+    },
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const ctx = contextOf(deps, req);
       requireAccess(ctx.actor, 'read', 'analysis', null);
-      const head = await deps.handle.db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
-      const key = `audit:${head?.seq ?? 0}`;
-      if (cached?.key !== key) {
-        const value = (async () => {
-          const snap = await snapshotOfRegistry(deps.handle, deps.clock(), key);
-          const { computeResults, makeSnapshot } = await analysis();
-          const snapshot = makeSnapshot(snap);
-          const results = options.compute ? options.compute(snapshot) : computeResults(snapshot);
-          return { key, takenAt: snap.takenAt, results };
-        })();
-        cached = { key, value };
-        value.catch(() => {
-          if (cached?.value === value) cached = null;
-        });
-      }
-      const r = await cached.value;
-      return { key: r.key, takenAt: r.takenAt, results: r.results as unknown as Record<string, unknown> };
+      const r = await results(deps.handle, SNAPSHOT_ACTOR, deps.clock);
+      return reply
+        .header('x-results-key', r.key)
+        .header('x-results-cached', r.cached ? '1' : '0')
+        .send(r.results);
     },
   });
 }

@@ -1,8 +1,7 @@
-import { canSeeSuggestion, forbidden } from '@cmr-mass/core';
+import { canSeeSuggestion, decisionInputFromRecords, forbidden, suggest } from '@cmr-mass/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../context.js';
-import { notImplemented } from '../http/errors.js';
 import { addRoute } from '../http/route.js';
 import { idParams } from '../http/schemas.js';
 
@@ -20,8 +19,9 @@ async function ownReadingCommitted(ctx: RequestContext, examId: string): Promise
 /**
  * `GET /api/v1/lesion-findings/:id/suggestion`: decision support for one lesion. Access first: the
  * finding must be readable (site, role), and a reader sees the suggestion only after committing their
- * own reading of that exam (`core`'s `canSeeSuggestion`), 403 otherwise. The suggestion itself comes
- * from `core`'s decision module once `core` exports it; until then the answer is 501 in the error shape.
+ * own reading of that exam (`core`'s `canSeeSuggestion`), 403 otherwise. The suggestion is `core`'s
+ * `suggest` (CMR mass score, thrombus versus tumour, tissue rules, differential, management), with
+ * its reasons and sources.
  */
 export function registerSuggestionRoutes(app: FastifyInstance, deps: AppDeps): void {
   addRoute(app, deps, {
@@ -30,7 +30,9 @@ export function registerSuggestionRoutes(app: FastifyInstance, deps: AppDeps): v
     summary: 'Decision support for a lesion (readers: only after their own reading of the exam is complete)',
     tags: ['decision-support'],
     params: idParams,
-    response: z.object({ suggestion: z.record(z.string(), z.unknown()) }),
+    description:
+      "core's decision support: CMR mass score, thrombus versus tumour, tissue rules, a ranked differential and suggested management, each with reasons and sources; a suggestion, not a diagnosis.",
+    response: z.record(z.string(), z.unknown()).describe("core's Suggestion"),
     handler: async ({ params }, ctx) => {
       const finding = await ctx.repo.get('lesion_finding', params.id);
       const committed = ctx.actor.role === 'reader' ? await ownReadingCommitted(ctx, finding.examId) : false;
@@ -41,7 +43,13 @@ export function registerSuggestionRoutes(app: FastifyInstance, deps: AppDeps): v
             : 'your role does not see decision support'
         );
       }
-      throw notImplemented('decision support is not available yet: core does not export its decision module');
+      const [exam, participant, onExam] = await Promise.all([
+        ctx.repo.get('cmr_exam', finding.examId),
+        ctx.repo.get('participant', finding.participantId),
+        ctx.repo.list('lesion_finding', { examId: finding.examId, limit: 1 }),
+      ]);
+      const input = decisionInputFromRecords({ finding, exam, participant, lesionsOnExam: onExam.total });
+      return suggest(input) as unknown as Record<string, unknown>;
     },
   });
 }
