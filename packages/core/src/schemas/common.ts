@@ -85,7 +85,7 @@ export const updateMeta = {
 };
 
 /** The body of a soft-delete or withdrawal: a reason is always required. */
-export const deleteBody = z.object({
+export const deleteBody = z.strictObject({
   version: updateMeta.version,
   reason: z.string().trim().min(3, { error: 'give a reason of at least 3 characters' }).max(500),
 });
