@@ -77,6 +77,8 @@ interface Work {
   readonly cmat: Float64Array;
   readonly cmat2: Float64Array;
   readonly zbeta: Float64Array;
+  /** The current subject's covariates. */
+  readonly xrow: Float64Array;
 }
 
 /**
@@ -101,6 +103,7 @@ function evaluate(d: SortedCoxData, beta: Float64Array, efron: boolean, w: Work)
   }
   let loglik = 0;
   let denom = 0;
+  const xr = w.xrow;
   for (let person = n - 1; person >= 0;) {
     const dtime = time[person]!;
     let ndead = 0;
@@ -109,12 +112,14 @@ function evaluate(d: SortedCoxData, beta: Float64Array, efron: boolean, w: Work)
     for (; person >= 0 && time[person] === dtime; person--) {
       const zb = zbeta[person]!;
       const risk = Math.exp(zb);
+      for (let i = 0; i < p; i++) xr[i] = x[i * n + person]!;
       if (status[person] === 0) {
         denom += risk;
         for (let i = 0; i < p; i++) {
-          const xi = x[i * n + person]!;
-          a[i] = a[i]! + risk * xi;
-          for (let j = 0; j <= i; j++) cmat[i * p + j] = cmat[i * p + j]! + risk * xi * x[j * n + person]!;
+          const rxi = risk * xr[i]!;
+          a[i] = a[i]! + rxi;
+          const row = i * p;
+          for (let j = 0; j <= i; j++) cmat[row + j] = cmat[row + j]! + rxi * xr[j]!;
         }
       } else {
         ndead++;
@@ -122,10 +127,11 @@ function evaluate(d: SortedCoxData, beta: Float64Array, efron: boolean, w: Work)
         denom2 += risk;
         loglik += zb;
         for (let i = 0; i < p; i++) {
-          const xi = x[i * n + person]!;
-          u[i] = u[i]! + xi;
-          a2[i] = a2[i]! + risk * xi;
-          for (let j = 0; j <= i; j++) cmat2[i * p + j] = cmat2[i * p + j]! + risk * xi * x[j * n + person]!;
+          const rxi = risk * xr[i]!;
+          u[i] = u[i]! + xr[i]!;
+          a2[i] = a2[i]! + rxi;
+          const row = i * p;
+          for (let j = 0; j <= i; j++) cmat2[row + j] = cmat2[row + j]! + rxi * xr[j]!;
         }
       }
     }
@@ -221,6 +227,7 @@ export function coxNewtonRaphson(d: SortedCoxData, ties: CoxTies, control: CoxCo
     cmat: new Float64Array(p * p),
     cmat2: new Float64Array(p * p),
     zbeta: new Float64Array(n),
+    xrow: new Float64Array(p),
   };
   const beta = new Float64Array(p);
   const loglikNull = evaluate(d, beta, efron, work);
@@ -316,6 +323,7 @@ export function coxLikelihoodAt(d: SortedCoxData, beta: ArrayLike<number>, ties:
     cmat: new Float64Array(p * p),
     cmat2: new Float64Array(p * p),
     zbeta: new Float64Array(d.n),
+    xrow: new Float64Array(p),
   };
   const loglik = evaluate(d, Float64Array.from(beta), ties === 'efron', work);
   const info = new Float64Array(p * p);
