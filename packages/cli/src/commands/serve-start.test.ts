@@ -39,7 +39,11 @@ function launch(args: string[], cwd: string): Promise<Running> {
 }
 
 async function stop(r: Running): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => r.child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => {
+    r.child.once('exit', (code) => {
+      resolve(code);
+    });
+  });
   r.child.kill('SIGTERM');
   return exited;
 }
