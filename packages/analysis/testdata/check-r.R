@@ -84,5 +84,15 @@ for (id in names(records)) {
   }, error = function(err) list(error = conditionMessage(err)))
   if (!is.null(got)) out[[id]] <- got
 }
+# Table 1: medians and quartiles (type 2) by cohort.
+for (row in res$participants$table1$rows) {
+  if (!identical(row$kind, "continuous")) next
+  for (col in c("all", "non_neoplastic", "benign", "malignant")) {
+    x <- base$d[[row$variable]]
+    if (col != "all") x <- x[!is.na(base$d$cohort) & base$d$cohort == col]
+    x <- x[!is.na(x)]
+    if (length(x) > 0) out[[paste0("table1.", row$variable, ".", col)]] <- list(quartiles = num(quantile(x, c(0.25, 0.5, 0.75), type = 2)))
+  }
+}
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null"), out_file)
 cat(length(out), "analyses recomputed in R\n")

@@ -156,7 +156,7 @@ describe('decision support and treatment', () => {
   });
 
   it('records the cross-validation settings and never puts the folds in the results', () => {
-    const cv = a.results.decision_support.crossValidation;
+    const cv = a.results.decision_support.cross_validation;
     expect(cv.folds).toBe(10);
     expect('assignment' in cv).toBe(false);
   });

@@ -3,12 +3,14 @@ import {
   analysisReadingRows,
   baselineExam,
   deathDate,
+  eligibilityDecision,
   followUpSchedule,
   indexFinding,
-  isAnalysed,
+  statusOf,
   type AnalysisParticipantRow,
   type AnalysisReadingRow,
   type Casebook,
+  type ExclusionReason,
   type ScheduledVisit,
   type VisitMonth,
   type VisitStatus,
@@ -74,8 +76,21 @@ export interface VisitRow {
   readonly status: VisitStatus;
 }
 
+/** What the single pass over the casebooks counts of those who did not enter the dataset. */
+export interface Screening {
+  /** Every casebook of the snapshot. */
+  readonly registered: number;
+  /** Eligibility not yet decided. */
+  readonly screening: number;
+  readonly excluded: number;
+  /** Exclusion reasons (core's `eligibilityDecision`); a participant may have several. */
+  readonly reasons: Readonly<Partial<Record<ExclusionReason, number>>>;
+}
+
 /** The analysis dataset the whole report is computed from. */
 export interface AnalysisDataset {
+  /** Counts of the participants who are not in the dataset, for the flow diagram. */
+  readonly screening: Screening;
   /** "Today" for the follow-up schedule: the snapshot's date. */
   readonly today: string;
   /** One row per analysed participant (core's `isAnalysed`), sorted by study ID. */
@@ -118,7 +133,8 @@ export function scheduleOf(cb: Casebook, today: string): ScheduledVisit[] {
 /**
  * Derives the analysis dataset from a snapshot with core's builders (`analysisParticipantRow`,
  * `analysisReadingRows`, `followUpSchedule`): the same rows that `cmr-mass export` writes, so that
- * R run on the export reproduces the report. Participants enter when core's `isAnalysed` says so.
+ * R run on the export reproduces the report. Participants enter when core's `isAnalysed` says so
+ * (status neither screening nor excluded). One pass over the casebooks, which may be streamed.
  */
 export function buildDataset(
   snapshot: StudySnapshot,
@@ -128,8 +144,22 @@ export function buildDataset(
   const participants: ReportParticipantRow[] = [];
   const readings: AnalysisReadingRow[] = [];
   const visits: VisitRow[] = [];
+  let registered = 0;
+  let screening = 0;
+  let excluded = 0;
+  const reasons: Partial<Record<ExclusionReason, number>> = {};
   for (const cb of snapshot.casebooks) {
-    if (!isAnalysed(cb)) continue;
+    registered++;
+    // core's `isAnalysed`: everyone but those still screened or excluded.
+    const status = statusOf(cb);
+    if (status === 'screening') screening++;
+    if (status === 'excluded') {
+      excluded++;
+      for (const r of cb.eligibility ? eligibilityDecision(cb.eligibility).reasons : []) {
+        reasons[r] = (reasons[r] ?? 0) + 1;
+      }
+    }
+    if (status === 'screening' || status === 'excluded') continue;
     const row = analysisParticipantRow(
       cb,
       decision.massScore ? { today, massScore: decision.massScore } : { today }
@@ -162,7 +192,7 @@ export function buildDataset(
     (a, b) => byId(a, b) || cmpCell(a.lesion_id, b.lesion_id) || cmpCell(a.reader_id, b.reader_id)
   );
   visits.sort((a, b) => byId(a, b) || a.visit_month - b.visit_month);
-  return { today, participants, readings, visits };
+  return { today, screening: { registered, screening, excluded, reasons }, participants, readings, visits };
 }
 
 function cmpCell(a: string | number | null, b: string | number | null): number {

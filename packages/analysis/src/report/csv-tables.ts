@@ -188,7 +188,7 @@ export function csvTables(r: StudyResults): CsvTable[] {
         'wilson_lower95',
         'wilson_upper95',
       ],
-      rows: accuracyRows([...d.accuracy, ds.massScoreCutoff]),
+      rows: accuracyRows([...d.accuracy, ds.mass_score_cutoff]),
     },
     categoryTable('q1_category_table', d.categories),
     {
@@ -210,7 +210,7 @@ export function csvTables(r: StudyResults): CsvTable[] {
         'youden_sensitivity',
         'youden_specificity',
       ],
-      rows: [...d.roc.curves, ...(ds.crossValidation.auc ? [ds.crossValidation.auc] : [])].map((x) => {
+      rows: [...d.roc.curves, ...(ds.cross_validation.auc ? [ds.cross_validation.auc] : [])].map((x) => {
         const b = x.result?.best_youden[0];
         return [
           x.id,
@@ -371,7 +371,7 @@ export function csvTables(r: StudyResults): CsvTable[] {
     {
       id: 'ds_feature_model',
       header: glmHeader,
-      rows: [...glmRows(ds.model), ...(ds.crossValidation.slope ? glmRows(ds.crossValidation.slope) : [])],
+      rows: [...glmRows(ds.model), ...(ds.cross_validation.slope ? glmRows(ds.cross_validation.slope) : [])],
     },
     {
       id: 'ds_calibration',
@@ -386,7 +386,7 @@ export function csvTables(r: StudyResults): CsvTable[] {
         'lower95',
         'upper95',
       ],
-      rows: ds.crossValidation.calibration.map((g) => [
+      rows: ds.cross_validation.calibration.map((g) => [
         g.group,
         g.n,
         g.predicted_min,

@@ -63,7 +63,7 @@ export function reportFigures(r: StudyResults, lang: Lang): ReportFigures {
     km,
     forest,
     cuminc,
-    calibration: render(calibrationFigure(r.decision_support.crossValidation, next, lang)),
+    calibration: render(calibrationFigure(r.decision_support.cross_validation, next, lang)),
   };
 }
 

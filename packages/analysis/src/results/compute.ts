@@ -5,6 +5,7 @@ import { decisionValidation } from '../analyses/decision/validation.js';
 import { logisticModel, ENDPOINTS } from '../analyses/models.js';
 import { flowCounts } from '../analyses/participants/flow.js';
 import { followUpCompleteness } from '../analyses/participants/follow-up.js';
+import { statsQuartiles } from '../analyses/participants/quartiles.js';
 import { table1, type Quartiles } from '../analyses/participants/table1.js';
 import { coxAnalyses } from '../analyses/prognosis/cox.js';
 import { prognosis36 } from '../analyses/prognosis/prognosis36.js';
@@ -21,8 +22,8 @@ import { RESULTS_SCHEMA_VERSION, type AnalysisIndexEntry, type StudyResults } fr
 export interface ComputeOptions {
   /** Decision support to validate and to fill `mass_score` (core's, once it lands). */
   readonly decision?: DecisionSupport;
-  /** Sample quartiles from `@cmr-mass/stats` for Table 1 (TODO(stats): not exported yet). */
-  readonly quartiles?: Quartiles | null;
+  /** Sample quartiles for Table 1 (default {@link statsQuartiles}: `@cmr-mass/stats`, R's type 2). */
+  readonly quartiles?: Quartiles;
   /** The `generated_at` timestamp (default: now). */
   readonly now?: () => string;
   /** Called before each step, for progress lines. */
@@ -105,8 +106,8 @@ export function computeAnalysis(snapshot: StudySnapshot, options: ComputeOptions
 
   progress('participants and data');
   const participants = {
-    flow: flowCounts(snapshot, dataset),
-    table1: table1(rows, options.quartiles ?? null),
+    flow: flowCounts(dataset),
+    table1: table1(rows, options.quartiles ?? statsQuartiles),
     follow_up: followUpCompleteness(dataset.visits),
   };
 
@@ -149,14 +150,14 @@ export function computeAnalysis(snapshot: StudySnapshot, options: ComputeOptions
 
   progress('decision support validation');
   const ds = decisionValidation(rows);
-  const { assignment, ...cv } = ds.crossValidation;
+  const { assignment, ...cv } = ds.cross_validation;
 
   const body = {
     participants,
     diagnosis,
     treatment,
     prognosis,
-    decision_support: { ...ds, crossValidation: cv },
+    decision_support: { ...ds, cross_validation: cv },
   };
   const results: StudyResults = {
     schema_version: RESULTS_SCHEMA_VERSION,
@@ -167,7 +168,7 @@ export function computeAnalysis(snapshot: StudySnapshot, options: ComputeOptions
       today: snapshotToday(snapshot),
       synthetic: snapshot.synthetic?.label ?? null,
       sites: snapshot.sites.length,
-      registered: snapshot.casebooks.length,
+      registered: dataset.screening.registered,
     },
     dataset: {
       participants: rows.length,

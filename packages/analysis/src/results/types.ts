@@ -69,8 +69,8 @@ export interface PrognosisResults {
 }
 
 /** Decision-support validation as stored (the fold assignment is participant-level and kept out). */
-export type DecisionResults = Omit<DecisionValidation, 'crossValidation'> & {
-  readonly crossValidation: Omit<CrossValidation, 'assignment'>;
+export type DecisionResults = Omit<DecisionValidation, 'cross_validation'> & {
+  readonly cross_validation: Omit<CrossValidation, 'assignment'>;
 };
 
 /** A one-line index entry of every statistical analysis. */

@@ -12,8 +12,12 @@ export type SnapshotSite = Pick<Site, 'code' | 'name' | 'country'>;
 export interface StudySnapshot {
   /** Every site, sorted by code. */
   readonly sites: readonly SnapshotSite[];
-  /** One casebook per registered participant (soft-deleted records removed), sorted by study ID. */
-  readonly casebooks: readonly Casebook[];
+  /**
+   * One casebook per registered participant (soft-deleted records removed). An array (sorted by study
+   * ID by {@link makeSnapshot}) or any iterable read once, e.g. casebooks streamed from storage so that
+   * a study of 100,000 never sits in memory whole: the report reads them in a single pass.
+   */
+  readonly casebooks: Iterable<Casebook>;
   /**
    * When the snapshot was read (UTC, ISO 8601). Its date is "today" for the follow-up schedule
    * (which visits are due, done or missed), so it is part of the results' identity.
@@ -61,7 +65,8 @@ export function snapshotKey(sites: readonly SnapshotSite[], casebooks: readonly 
 
 /**
  * Builds a {@link StudySnapshot} with sites sorted by code and casebooks by study ID, so that the
- * order in which a loader read them never changes a result.
+ * order in which a loader read them never changes a result. (The results do not depend on the order
+ * anyway: the analysis dataset is sorted; a streamed snapshot may keep its source's order.)
  */
 export function makeSnapshot(options: MakeSnapshotOptions): StudySnapshot {
   const sites = [...options.sites].sort((a, b) => cmp(a.code, b.code));

@@ -81,7 +81,16 @@ export function compareWithR(results: StudyResults, rOut: Readonly<Record<string
       .filter((e) => e.status === 'ok')
       .map((e) => e.id)
   );
+  const t1 = results.participants.table1;
   for (const [id, rv] of Object.entries(rOut)) {
+    const m = /^table1\.(.+)\.(all|non_neoplastic|benign|malignant)$/.exec(id);
+    if (m) {
+      const row = t1.rows.find((r) => r.variable === m[1] && r.kind === 'continuous');
+      const j = t1.columns.findIndex((c) => c.key === m[2]);
+      const cell = row?.kind === 'continuous' ? row.cells[j] : undefined;
+      if (cell) push(id, 'quartiles', [cell.q1, cell.median, cell.q3], asNumbers(rv.quartiles), 1e-12);
+      continue;
+    }
     if (!ok.has(id) || 'error' in rv) continue;
     const rec = findRecord(results, id);
     const res = rec?.result as R | undefined;

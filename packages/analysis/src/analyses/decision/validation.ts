@@ -37,10 +37,10 @@ export interface DecisionValidation {
   /** Decision support's top differential category against the reference. */
   readonly differential: CategoryAgreement | AnalysisRecord<never>;
   /** Mass score >= 5 against malignancy. */
-  readonly massScoreCutoff: AnalysisRecord<Diagnostic2x2Out>;
+  readonly mass_score_cutoff: AnalysisRecord<Diagnostic2x2Out>;
   /** The feature model fitted on every complete case (apparent). */
   readonly model: AnalysisRecord<GlmOut>;
-  readonly crossValidation: CrossValidation;
+  readonly cross_validation: CrossValidation;
 }
 
 const MASS_FILTER: RowFilter = {
@@ -51,7 +51,7 @@ const MASS_FILTER: RowFilter = {
 
 const MALIGNANT = { name: 'malignant', get: (r: Row) => r.malignant };
 
-function massScoreCutoff(rows: readonly Row[]): AnalysisRecord<Diagnostic2x2Out> {
+function mass_score_cutoff(rows: readonly Row[]): AnalysisRecord<Diagnostic2x2Out> {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -211,7 +211,7 @@ export function decisionValidation(rows: readonly Row[]): DecisionValidation {
     outcome: MALIGNANT,
     carry: { participant_id: (r) => r.participant_id },
   });
-  const crossValidation =
+  const cross_validation =
     fitted.record.status === 'ok'
       ? crossValidate(fitted.data.rows)
       : {
@@ -224,5 +224,5 @@ export function decisionValidation(rows: readonly Row[]): DecisionValidation {
           slope: null,
           assignment: [],
         };
-  return { differential, massScoreCutoff: massScoreCutoff(rows), model: fitted.record, crossValidation };
+  return { differential, mass_score_cutoff: mass_score_cutoff(rows), model: fitted.record, cross_validation };
 }

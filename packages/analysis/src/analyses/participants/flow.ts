@@ -1,13 +1,5 @@
-import {
-  eligibilityDecision,
-  MassCategory,
-  ReferenceMethod,
-  statusOf,
-  type ExclusionReason,
-  type ParticipantStatus,
-} from '@cmr-mass/core';
+import { MassCategory, ReferenceMethod, type ExclusionReason, type ParticipantStatus } from '@cmr-mass/core';
 import type { AnalysisDataset } from '../../dataset/dataset.js';
-import type { StudySnapshot } from '../../snapshot/snapshot.js';
 
 /** The exclusion reasons in display order. */
 export const EXCLUSION_REASONS: readonly ExclusionReason[] = [
@@ -59,29 +51,19 @@ export interface FlowCounts {
   readonly in_prognostic_analysis: number;
 }
 
-/** Counts the participant flow from the snapshot and the analysis dataset derived from it. */
-export function flowCounts(snapshot: StudySnapshot, dataset: AnalysisDataset): FlowCounts {
-  let screening = 0;
-  let excluded = 0;
-  const reasons = new Map<ExclusionReason, number>(EXCLUSION_REASONS.map((r) => [r, 0]));
-  for (const cb of snapshot.casebooks) {
-    const s = statusOf(cb);
-    if (s === 'screening') screening++;
-    if (s !== 'excluded') continue;
-    excluded++;
-    if (!cb.eligibility) continue;
-    for (const r of eligibilityDecision(cb.eligibility).reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
-  }
+/** Counts the participant flow from the analysis dataset (and its counts of the not enrolled). */
+export function flowCounts(dataset: AnalysisDataset): FlowCounts {
+  const { registered, screening, excluded, reasons } = dataset.screening;
   const rows = dataset.participants;
   const withCmr = rows.filter((r) => r.baseline_cmr_date !== null);
   const read = withCmr.filter((r) => r.cmr_category !== null);
   const statuses: ParticipantStatus[] = ['enrolled', 'completed', 'lost_to_follow_up', 'withdrawn'];
   const count = (pred: (r: (typeof rows)[number]) => boolean): number => rows.filter(pred).length;
   return {
-    registered: snapshot.casebooks.length,
+    registered,
     screening,
     excluded,
-    exclusion_reasons: EXCLUSION_REASONS.map((key) => ({ key, n: reasons.get(key) ?? 0 })),
+    exclusion_reasons: EXCLUSION_REASONS.map((key) => ({ key, n: reasons[key] ?? 0 })),
     enrolled: rows.length,
     no_baseline_cmr: rows.length - withCmr.length,
     cmr_done: withCmr.length,

@@ -61,7 +61,7 @@ export interface Table1 {
   readonly quantiles_status: 'ok' | 'pending_stats';
 }
 
-/** Sample quartiles, R's `quantile(x, c(0.25, 0.5, 0.75), type = 7)`, supplied by `@cmr-mass/stats`. */
+/** Sample quartiles of values (see `statsQuartiles`: R's `quantile(x, type = 2)` from `@cmr-mass/stats`). */
 export type Quartiles = (values: readonly number[]) => {
   readonly q1: number;
   readonly median: number;
@@ -202,7 +202,12 @@ function buildRow(spec: Spec, groups: readonly Row[][], quartiles: Quartiles | n
     case 'continuous': {
       const cells = groups.map((g) => {
         const xs = g.map(raw).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-        const q = quartiles && xs.length > 0 ? quartiles(xs) : null;
+        let q: ReturnType<Quartiles> | null = null;
+        try {
+          q = quartiles && xs.length > 0 ? quartiles(xs) : null;
+        } catch {
+          q = null;
+        }
         return {
           n: xs.length,
           missing: g.length - xs.length,

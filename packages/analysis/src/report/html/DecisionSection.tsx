@@ -30,7 +30,7 @@ export function DecisionSection({
   readonly calibration: RenderedFigure | null;
 }): ReactElement {
   const score = q1.roc.curves.find((c) => c.id === 'q1.roc.mass_score');
-  const cv = ds.crossValidation;
+  const cv = ds.cross_validation;
   const slope = cv.slope?.result?.coefficients;
   return (
     <section id="decision-support">
@@ -88,7 +88,7 @@ export function DecisionSection({
           'NPV',
           L(lang, 'Accuracy', '准确度'),
         ]}
-        rows={accuracyRows([ds.massScoreCutoff], lang)}
+        rows={accuracyRows([ds.mass_score_cutoff], lang)}
         note={L(lang, '% (exact Clopper-Pearson 95% CI) [x/n].', '%（精确Clopper-Pearson 95% CI）[x/n]。')}
       />
       <h3>
