@@ -34,11 +34,13 @@ export const userUpdateBody = z.strictObject({
 });
 export type UserUpdateBody = z.infer<typeof userUpdateBody>;
 
-/** The body of a login. */
-export const loginBody = z.strictObject({
-  email: z.string().min(1, { error: 'give your e-mail' }).max(254),
-  password: z.string().min(1, { error: 'give your password' }).max(256),
-});
+/** The body of a login (the example is a demo account, which `npm start` creates). */
+export const loginBody = z
+  .strictObject({
+    email: z.string().min(1, { error: 'give your e-mail' }).max(254),
+    password: z.string().min(1, { error: 'give your password' }).max(256),
+  })
+  .meta({ example: { email: 'coordinator.bj01@demo.cmr-mass.example', password: 'demo-coordinator' } });
 
 /** The body of a new personal API token. */
 export const tokenCreateBody = z.strictObject({

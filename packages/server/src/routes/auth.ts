@@ -46,7 +46,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps, rate: Lo
     method: 'GET',
     url: '/api/v1/meta',
     config: { public: true },
-    schema: { summary: 'About this server (public)', tags: ['meta'], response: { 200: metaAnswer } },
+    schema: { summary: 'About this server (public)', tags: ['meta'], security: [], response: { 200: metaAnswer } },
     handler: async () => ({
       demo: await isSynthetic(deps.handle.db),
       version: deps.version,
@@ -64,6 +64,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps, rate: Lo
       description:
         'Sets an HttpOnly session cookie and returns the user and the CSRF token. Five wrong passwords in a row lock the account for 15 minutes; attempts are rate-limited per IP.',
       tags: ['auth'],
+      security: [],
       body: loginBody,
       response: { 200: sessionAnswer, 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse },
     },
