@@ -60,3 +60,4 @@ export {
   type RestoreOptions,
 } from './backup/restore.js';
 export { dumpDatabaseText, dumpRows, tableRows, type DumpRowLine } from './backup/logical-dump.js';
+export * from './imaging/index.js';

@@ -3,6 +3,7 @@ import type { DbHandle, Dialect } from '../handle/open.js';
 import { createAdminTables, dropAdminTables } from './m0001-admin.js';
 import { createAuditTables, dropAuditTables } from './m0001-audit.js';
 import { createClinicalTables, dropClinicalTables } from './m0001-clinical.js';
+import { createImagingTables, dropImagingTables } from './m0002-imaging.js';
 
 /**
  * Every migration, in order, by name. A static list (no directory scanning), so it works the same
@@ -21,6 +22,10 @@ export function migrations(dialect: Dialect): Readonly<Record<string, Migration>
         await dropClinicalTables(db);
         await dropAdminTables(db);
       },
+    },
+    '0002_imaging': {
+      up: (db: Kysely<unknown>): Promise<void> => createImagingTables(db, dialect),
+      down: dropImagingTables,
     },
   };
 }
