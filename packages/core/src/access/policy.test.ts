@@ -46,6 +46,31 @@ describe('access policy', () => {
     }
   });
 
+  it('lets only monitors verify forms, at every site, never the identifiers', () => {
+    const m = actor('monitor');
+    for (const form of formNames) {
+      expect(decide(m, 'verify', form, A).allowed).toBe(form !== 'identifiers');
+      expect(decide(m, 'verify', form, B).allowed).toBe(form !== 'identifiers');
+    }
+    expect(decide(m, 'verify', 'imaging', A).allowed).toBe(false);
+    expect(decide(m, 'update', 'cmr_exam', A).allowed).toBe(false);
+    const others = [
+      actor('admin'),
+      actor('statistician'),
+      actor('reader'),
+      actor('reader', A),
+      actor('investigator', A),
+      actor('coordinator', A),
+    ];
+    for (const a of others) {
+      for (const form of formNames) expect(decide(a, 'verify', form, A).allowed).toBe(false);
+    }
+    for (const resource of ['site', 'user', 'audit', 'export', 'analysis'] as const) {
+      expect(decide(actor('admin'), 'verify', resource, null).allowed).toBe(false);
+      expect(decide(m, 'verify', resource, null).allowed).toBe(false);
+    }
+  });
+
   it('reserves users and sites to administrators', () => {
     expect(decide(actor('admin'), 'create', 'user', null).allowed).toBe(true);
     expect(decide(actor('investigator', A), 'create', 'user', null).allowed).toBe(false);

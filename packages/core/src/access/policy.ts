@@ -5,8 +5,14 @@ import type { Actor, Role } from './roles.js';
  * Access decisions as pure predicates (style.md §3, after medplum's `satisfiedAccessPolicy`). The
  * repositories in `db` call these for every read and write; the UI only mirrors them. Anything not
  * granted here is denied.
+ *
+ * `verify` is source data verification (SDV): a monitor confirms a form saved as complete against the
+ * source documents, which marks it `verified` without changing its data. Only monitors verify, at every
+ * site, every form but the direct identifiers (which they may not see).
+ *
+ * See: ICH E6(R3) Good Clinical Practice, section 3.11.4 (monitoring, source data verification).
  */
-export type Action = 'read' | 'create' | 'update' | 'delete';
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'verify';
 
 /** What an action applies to: a form, or one of the study's administrative resources. */
 export type Resource = FormName | 'site' | 'user' | 'audit' | 'export' | 'analysis' | 'imaging';
@@ -85,11 +91,23 @@ function clinicalDecision(actor: Actor, action: Action, resource: Resource): Dec
   }
 }
 
+/** Source data verification: monitors verify the forms of every site, except the identifiers. */
+function verifyDecision(actor: Actor, resource: Resource): Decision {
+  if (actor.role !== 'monitor') return deny('only a monitor verifies forms against the source');
+  if (resource === 'identifiers') return deny('direct identifiers stay with the site');
+  if (resource === 'imaging' || !isClinical(resource)) return deny('only case-report forms are verified');
+  return allow('monitors verify the forms of every site against the source');
+}
+
 /**
  * Decides whether `actor` may do `action` on `resource` belonging to the site `siteId` (null for
  * study-wide resources such as users). Deny by default.
  */
 export function decide(actor: Actor, action: Action, resource: Resource, siteId: string | null): Decision {
+  if (action === 'verify') {
+    if (isClinical(resource) && !reachesSite(actor, siteId)) return deny('this record belongs to another site');
+    return verifyDecision(actor, resource);
+  }
   if (isClinical(resource)) {
     if (!reachesSite(actor, siteId)) return deny('this record belongs to another site');
     return clinicalDecision(actor, action, resource);

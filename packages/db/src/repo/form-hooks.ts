@@ -7,7 +7,7 @@ import {
   type FieldStrength,
   type FormName,
 } from '@cmr-mass/core';
-import { createLesion, lesionOf } from './lesions.js';
+import { createLesion, lesionOf, type LesionIdentity } from './lesions.js';
 import { loadParticipantForWrite, type ParticipantState } from './participant-state.js';
 import type { Tx } from './unit-of-work.js';
 
@@ -20,7 +20,8 @@ export interface WriteTarget {
   readonly fieldStrengthT: FieldStrength | null;
 }
 
-async function examOf(
+/** The participant and field strength of a live CMR exam (else a bad request naming `examId`). */
+export async function examOf(
   tx: Tx,
   examId: string
 ): Promise<{ participantId: string; fieldStrengthT: FieldStrength | null }> {
@@ -56,70 +57,104 @@ export async function resolveExisting(tx: Tx, form: FormName, current: Rec): Pro
   return { participant, fieldStrengthT };
 }
 
-async function hasLive(
-  tx: Tx,
-  table: 'participant_identifiers' | 'eligibility',
-  participantId: string
-): Promise<boolean> {
-  const r = await tx.db
-    .selectFrom(table)
-    .select('id')
-    .where('participant_id', '=', participantId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return r !== undefined;
+/**
+ * What {@link prepareCreate} needs to know about the casebook, and how it makes a lesion: read from
+ * the database inside the write ({@link dbLookups}), or from the bulk writer's in-memory casebook.
+ */
+export interface CreateLookups {
+  /** True when the participant has a live record in `table`. */
+  hasLive(table: 'participant_identifiers' | 'eligibility', participantId: string): Promise<boolean>;
+  /** The lesion `lesionId`, which must belong to `p` (else a bad request naming `lesionId`). */
+  lesionOf(p: ParticipantState, lesionId: string): Promise<LesionIdentity>;
+  /** Creates the participant's next lesion (L1, L2...), audited. */
+  createLesion(p: ParticipantState): Promise<LesionIdentity>;
+  /** True when the exam has live findings of the lesion. */
+  hasFindings(examId: string, lesionId: string): Promise<boolean>;
+  /** The participant of a live follow-up contact (null when there is no such live contact). */
+  visitOwner(visitId: string): Promise<string | null>;
+}
+
+/** {@link CreateLookups} that read the database inside the write `tx`. */
+export function dbLookups(tx: Tx): CreateLookups {
+  return {
+    async hasLive(table, participantId) {
+      const r = await tx.db
+        .selectFrom(table)
+        .select('id')
+        .where('participant_id', '=', participantId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+    lesionOf: (p, lesionId) => lesionOf(tx, p, lesionId),
+    createLesion: (p) => createLesion(tx, p),
+    async hasFindings(examId, lesionId) {
+      const dup = await tx.db
+        .selectFrom('lesion_findings')
+        .select('id')
+        .where('exam_id', '=', examId)
+        .where('lesion_id', '=', lesionId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      return dup !== undefined;
+    },
+    async visitOwner(visitId) {
+      const v = await tx.db
+        .selectFrom('follow_up_visits')
+        .select(['participant_id', 'deleted_at'])
+        .where('id', '=', visitId)
+        .executeTakeFirst();
+      return v && v.deleted_at === null ? v.participant_id : null;
+    },
+  };
 }
 
 /**
  * Checks a new record's links and fills the fields the server sets: the lesion of a finding (created
  * when none is named), the reader of a reading, the participant of exam-level records. May write (a
  * new lesion); runs after the access check.
+ *
+ * @param actorId - the user creating the record (a reading's reader)
  */
-export async function prepareCreate(tx: Tx, form: FormName, body: Rec, t: WriteTarget): Promise<Rec> {
+export async function prepareCreate(
+  lookups: CreateLookups,
+  actorId: string,
+  form: FormName,
+  body: Rec,
+  t: WriteTarget
+): Promise<Rec> {
   const p = t.participant;
   switch (form) {
     case 'identifiers':
-      if (await hasLive(tx, 'participant_identifiers', p.id)) {
+      if (await lookups.hasLive('participant_identifiers', p.id)) {
         throw duplicate('the participant already has identifiers: update them', 'participantId');
       }
       return {};
     case 'eligibility':
-      if (await hasLive(tx, 'eligibility', p.id)) {
+      if (await lookups.hasLive('eligibility', p.id)) {
         throw duplicate('the participant already has an eligibility form: update it', 'participantId');
       }
       return {};
     case 'lesion_finding': {
       const lesion =
-        typeof body.lesionId === 'string' ? await lesionOf(tx, p, body.lesionId) : await createLesion(tx, p);
-      const dup = await tx.db
-        .selectFrom('lesion_findings')
-        .select('id')
-        .where('exam_id', '=', str(body, 'examId'))
-        .where('lesion_id', '=', lesion.id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (dup) {
+        typeof body.lesionId === 'string'
+          ? await lookups.lesionOf(p, body.lesionId)
+          : await lookups.createLesion(p);
+      if (await lookups.hasFindings(str(body, 'examId'), lesion.id)) {
         throw duplicate(`lesion ${lesion.label} already has findings on this exam: update them`, 'lesionId');
       }
       return { lesionId: lesion.id, lesionLabel: lesion.label, participantId: p.id };
     }
     case 'reading':
-      if (typeof body.lesionId === 'string') await lesionOf(tx, p, body.lesionId);
-      return { participantId: p.id, readerId: tx.ctx.actor.userId };
+      if (typeof body.lesionId === 'string') await lookups.lesionOf(p, body.lesionId);
+      return { participantId: p.id, readerId: actorId };
     case 'reference_diagnosis':
     case 'treatment':
-      if (typeof body.lesionId === 'string') await lesionOf(tx, p, body.lesionId);
+      if (typeof body.lesionId === 'string') await lookups.lesionOf(p, body.lesionId);
       return {};
     case 'outcome_event':
-      if (typeof body.visitId === 'string') {
-        const v = await tx.db
-          .selectFrom('follow_up_visits')
-          .select(['participant_id', 'deleted_at'])
-          .where('id', '=', body.visitId)
-          .executeTakeFirst();
-        if (!v || v.deleted_at !== null || v.participant_id !== p.id) {
-          throw badRequest('is not a follow-up contact of this participant', 'visitId');
-        }
+      if (typeof body.visitId === 'string' && (await lookups.visitOwner(body.visitId)) !== p.id) {
+        throw badRequest('is not a follow-up contact of this participant', 'visitId');
       }
       return {};
     default:

@@ -13,6 +13,7 @@ import { codecOf, type FormCodec } from './form-codec.js';
 import {
   checkNoLiveChildren,
   checkOwnership,
+  dbLookups,
   missing,
   prepareCreate,
   resolveCreate,
@@ -86,7 +87,7 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
     );
   }
   const id = tx.ctx.newId();
-  const server = await prepareCreate(tx, form, body, target);
+  const server = await prepareCreate(dbLookups(tx), tx.ctx.actor.userId, form, body, target);
   const actor = tx.ctx.actor.userId;
   const record: Rec = {
     id,

@@ -1,4 +1,5 @@
 import { deriveParticipantStatus, eligibilityDecision, type ParticipantStatus } from '@cmr-mass/core';
+import type { EligibilityRow } from '../schema/tables.js';
 import { loadCasebookFacts, type CasebookFacts } from './casebook-dates.js';
 import type { ParticipantState } from './participant-state.js';
 import type { Tx } from './unit-of-work.js';
@@ -12,6 +13,66 @@ export interface StatusDates {
   readonly lostToFollowUpDate: string | null;
 }
 
+/** The live eligibility form's answers that the eligibility decision depends on (stored as rows). */
+export type EligibilityFacts = Readonly<
+  Pick<
+    EligibilityRow,
+    | 'cmr_scheduled_or_done'
+    | 'consent'
+    | 'exclusion_mass_undetermined'
+    | 'exclusion_follow_up_impossible'
+    | 'exclusion_other'
+  >
+>;
+
+/**
+ * The participant's status by `core`'s `deriveParticipantStatus`, from the casebook, the live
+ * eligibility form (null when there is none) and the dates the participant row holds. Pure.
+ */
+export function statusFrom(
+  cb: CasebookFacts,
+  e: EligibilityFacts | null,
+  dates: StatusDates
+): ParticipantStatus {
+  const decision = e
+    ? eligibilityDecision({
+        cmrScheduledOrDone: e.cmr_scheduled_or_done === null ? null : e.cmr_scheduled_or_done === 1,
+        consent: e.consent,
+        exclusionMassUndetermined: e.exclusion_mass_undetermined === 1,
+        exclusionFollowUpImpossible: e.exclusion_follow_up_impossible === 1,
+        exclusionOther: e.exclusion_other === 1,
+      }).decision
+    : null;
+  let death: string | null = null;
+  for (const x of cb.events) {
+    if (x.type === 'death' && (death === null || x.eventDate < death)) death = x.eventDate;
+  }
+  return deriveParticipantStatus({
+    eligibility: decision,
+    withdrawnDate: dates.withdrawnDate,
+    lostToFollowUpDate: dates.lostToFollowUpDate,
+    deathDate: death,
+    finalVisitDone: cb.visitFacts.some((v) => v.visitMonth === 36 && v.contactOutcome === 'reached'),
+  });
+}
+
+/** The live eligibility form of a participant, as {@link statusFrom} needs it (null when none). */
+export async function loadEligibilityFacts(tx: Tx, participantId: string): Promise<EligibilityFacts | null> {
+  const e = await tx.db
+    .selectFrom('eligibility')
+    .select([
+      'cmr_scheduled_or_done',
+      'consent',
+      'exclusion_mass_undetermined',
+      'exclusion_follow_up_impossible',
+      'exclusion_other',
+    ])
+    .where('participant_id', '=', participantId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return e ?? null;
+}
+
 /**
  * Derives the participant's status with `core`'s `deriveParticipantStatus` from the stored casebook
  * (call it after the write, so that the write is included).
@@ -23,38 +84,7 @@ export async function deriveStatus(
   facts?: CasebookFacts | null
 ): Promise<ParticipantStatus> {
   const cb = facts ?? (await loadCasebookFacts(tx, { ...p, withdrawnDate: dates.withdrawnDate }));
-  const e = await tx.db
-    .selectFrom('eligibility')
-    .select([
-      'cmr_scheduled_or_done',
-      'consent',
-      'exclusion_mass_undetermined',
-      'exclusion_follow_up_impossible',
-      'exclusion_other',
-    ])
-    .where('participant_id', '=', p.id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  const decision = e
-    ? eligibilityDecision({
-        cmrScheduledOrDone: e.cmr_scheduled_or_done === null ? null : e.cmr_scheduled_or_done === 1,
-        consent: e.consent,
-        exclusionMassUndetermined: e.exclusion_mass_undetermined === 1,
-        exclusionFollowUpImpossible: e.exclusion_follow_up_impossible === 1,
-        exclusionOther: e.exclusion_other === 1,
-      }).decision
-    : null;
-  const deaths = cb.events
-    .filter((x) => x.type === 'death')
-    .map((x) => x.eventDate)
-    .sort();
-  return deriveParticipantStatus({
-    eligibility: decision,
-    withdrawnDate: dates.withdrawnDate,
-    lostToFollowUpDate: dates.lostToFollowUpDate,
-    deathDate: deaths[0] ?? null,
-    finalVisitDone: cb.visitFacts.some((v) => v.visitMonth === 36 && v.contactOutcome === 'reached'),
-  });
+  return statusFrom(cb, await loadEligibilityFacts(tx, p.id), dates);
 }
 
 /**
