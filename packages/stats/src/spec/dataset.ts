@@ -199,6 +199,26 @@ export class Dataset {
     return { values, order, declared: false };
   }
 
+  /**
+   * The string form of every value (`String(x)` for numbers), without requiring one type: for a
+   * column only compared with given labels (a ROC outcome with explicit `levels`). Declared factors
+   * are validated as in {@link category}.
+   */
+  labels(ref: ColumnRef): CategoryColumn {
+    if (this.isFactor(ref.name)) return this.category(ref);
+    const values = this.raw(ref).map((v, i) => {
+      if (isMissing(v)) return null;
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+      if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+      throw new StatsInputError(
+        this.cellPath(i, ref.name),
+        `'${ref.name}' must be a number or a string, not ${jsonType(v)}`
+      );
+    });
+    return { values, order: [], declared: false };
+  }
+
   /** Indices of the rows where none of the given columns is missing; throws when none is left. */
   static completeRows(columns: readonly (readonly unknown[])[], n: number): number[] {
     const keep: number[] = [];

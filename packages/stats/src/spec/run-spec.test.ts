@@ -220,3 +220,22 @@ describe('ROC markers declared as factors', () => {
     expect(out.auc).toBeCloseTo(0.875, 15);
   });
 });
+
+describe('ROC outcomes with explicit levels', () => {
+  it('compares string forms, so an outcome may mix numbers and strings', () => {
+    const data = [
+      { y: 0, m: 1 },
+      { y: '0', m: 2 },
+      { y: 'x', m: 9 },
+      { y: 1, m: 3 },
+      { y: '1', m: 4 },
+    ];
+    const out = runStatsSpec({ analysis: 'roc', data, outcome: 'y', marker: 'm', levels: ['0', '1'] })
+      .result as {
+      n_controls: number;
+      n_cases: number;
+      auc: number;
+    };
+    expect([out.n_controls, out.n_cases, out.auc]).toEqual([2, 2, 1]);
+  });
+});

@@ -10,6 +10,12 @@ import { COMMON_KEYS, type SpecOutput } from './types.js';
 const DIRECTIONS = ['<', '>', 'auto'] as const;
 type DirectionChoice = (typeof DIRECTIONS)[number];
 
+/** The outcome column: plain string forms when `levels` are given, else with its level order. */
+function outcomeColumn(spec: SpecReader, data: Dataset): CategoryColumn {
+  const ref = { name: spec.string('outcome'), path: spec.at('outcome') };
+  return spec.has('levels') ? data.labels(ref) : data.category(ref);
+}
+
 /** The [control, case] levels: given, or the outcome's two levels (factor levels or sorted values). */
 function levelsOf(spec: SpecReader, outcome: CategoryColumn): [string, string] {
   if (spec.has('levels')) {
@@ -62,7 +68,7 @@ function resolve(choice: DirectionChoice, g: { controls: number[]; cases: number
 export function runRoc(spec: SpecReader): SpecOutput {
   spec.onlyKeys([...COMMON_KEYS, 'outcome', 'marker', 'levels', 'direction']);
   const data = Dataset.fromSpec(spec);
-  const outcome = data.category({ name: spec.string('outcome'), path: spec.at('outcome') });
+  const outcome = outcomeColumn(spec, data);
   const marker = markerColumn(data, { name: spec.string('marker'), path: spec.at('marker') });
   const levels = levelsOf(spec, outcome);
   const choice = spec.choice('direction', DIRECTIONS, 'auto');
@@ -76,7 +82,7 @@ export function runRoc(spec: SpecReader): SpecOutput {
 export function runRocTest(spec: SpecReader): SpecOutput {
   spec.onlyKeys([...COMMON_KEYS, 'outcome', 'marker1', 'marker2', 'levels', 'directions']);
   const data = Dataset.fromSpec(spec);
-  const outcome = data.category({ name: spec.string('outcome'), path: spec.at('outcome') });
+  const outcome = outcomeColumn(spec, data);
   const m1 = markerColumn(data, { name: spec.string('marker1'), path: spec.at('marker1') });
   const m2 = markerColumn(data, { name: spec.string('marker2'), path: spec.at('marker2') });
   const levels = levelsOf(spec, outcome);
