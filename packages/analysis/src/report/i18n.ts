@@ -100,3 +100,33 @@ export const VISIT_STATUS_LABELS: Readonly<
   due: { en: 'Due', zh: '到期' },
   overdue: { en: 'Overdue', zh: '逾期' },
 };
+
+/** Chinese titles of the analyses shown by title in the report's tables (English: the record's own). */
+const TITLES_ZH: Readonly<Record<string, string>> = {
+  'q1.accuracy.neoplastic': '肿瘤性 vs 非肿瘤性占位',
+  'q1.accuracy.malignant': '恶性 vs 其他所有占位',
+  'q1.accuracy.malignant_tumours': '参考诊断为肿瘤者中：恶性 vs 良性',
+  'q1.accuracy.malignant_histology': '恶性 vs 其他占位（仅以组织病理学为参考）',
+  'q1.readers.category': '诊断类别',
+  'q1.readers.malignant': '恶性 vs 非恶性',
+  'ds.mass_score_cutoff': 'CMR占位评分 ≥ 5 判断恶性',
+  'q2.treatment_by_reference': '按最终（参考）诊断的主要治疗',
+  'q2.treatment_by_cmr_category': '按CMR诊断（盲法阅片）的主要治疗',
+  'q2.treatment_by_infiltration': '按CMR浸润的主要治疗',
+  'q2.treatment_by_effusion': '按CMR心包积液的主要治疗',
+  'q2.treatment_by_fpp': '按CMR首过灌注的主要治疗',
+  'q2.treatment_by_lge': '按CMR延迟强化模式的主要治疗',
+  'q2.treatment_by_mass_score': '按CMR占位评分（≥ 5）的主要治疗',
+  'q2.treatment_by_suggestion': '按基于CMR的建议处理的实际主要治疗',
+};
+
+/** English titles of the same, shorter than the records' where the table gives the context. */
+const TITLES_EN: Readonly<Record<string, string>> = {
+  'q1.readers.category': 'Diagnostic category',
+  'q1.readers.malignant': 'Malignant vs not',
+};
+
+/** The title of an analysis (record or table) in the report's language. */
+export function recordTitle(rec: { readonly id: string; readonly title: string }, lang: Lang): string {
+  return (lang === 'zh' ? TITLES_ZH[rec.id] : TITLES_EN[rec.id]) ?? rec.title;
+}

@@ -9,7 +9,7 @@ import type { Diagnostic2x2Out, GlmOut, KappaOut } from '../../stats-bridge/r-js
 import { num } from '../../stats-bridge/r-json.js';
 import type { RenderedFigure } from '../figures.js';
 import { count, fmt, fmtR, pct, pctR, pValue, withCi } from '../format.js';
-import { codeLabel } from '../i18n.js';
+import { codeLabel, recordTitle } from '../i18n.js';
 import { DataTable, Figure, L, nLine, StatusNote, statusText, type SectionProps } from './common.js';
 
 /** Rows of an accuracy table, one per 2x2 analysis. */
@@ -19,11 +19,11 @@ export function accuracyRows(
 ): string[][] {
   return recs.map((r) => {
     const x = r.result;
-    if (!x) return [r.title, count(r.n), statusText(r, lang) ?? '', '', '', '', '', ''];
+    if (!x) return [recordTitle(r, lang), count(r.n), statusText(r, lang) ?? '', '', '', '', '', ''];
     const m = (k: 'sensitivity' | 'specificity' | 'ppv' | 'npv' | 'accuracy'): string =>
       `${pctR(x[k].estimate, x[k].clopper_pearson)} [${count(x[k].x)}/${count(x[k].n)}]`;
     return [
-      r.title,
+      recordTitle(r, lang),
       count(r.n),
       `${x.table.tp} / ${x.table.fp} / ${x.table.fn} / ${x.table.tn}`,
       m('sensitivity'),
@@ -138,7 +138,7 @@ export function DiagnosisSection({
           'p',
         ]}
         rows={[d.readers.category, d.readers.malignant].map((k) => [
-          k.title.replace(/^.*: /, ''),
+          recordTitle(k, lang),
           count(k.n),
           k.result ? `${fmt((num(k.result.po) ?? 0) * 100, 1)}%` : '\u2014',
           kappaText(k, lang),
@@ -205,9 +205,14 @@ export function DiagnosisSection({
         ]}
         rows={d.roc.comparisons.map((c) => {
           const x = c.result;
-          if (!x) return [c.title, count(c.n), statusText(c, lang) ?? '', '', '', ''];
+          const [m1, m2] = c.id
+            .split('.')
+            .slice(2)
+            .map((col) => MARKERS.find((m) => m.column === col)?.label[lang] ?? col);
+          const name = `${m1 ?? ''} vs ${m2 ?? ''}`;
+          if (!x) return [name, count(c.n), statusText(c, lang) ?? '', '', '', ''];
           return [
-            c.title.replace(/: paired.*$/, ''),
+            name,
             count(c.n),
             fmt(x.auc1, 3),
             fmt(x.auc2, 3),

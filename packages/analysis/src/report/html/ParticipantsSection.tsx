@@ -6,6 +6,11 @@ import { codeLabel, cohortLabel, t, VISIT_STATUS_LABELS } from '../i18n.js';
 import type { RenderedFigure } from '../figures.js';
 import { DataTable, Figure, L, type SectionProps } from './common.js';
 
+const UNIT_LABELS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  years: { en: 'years', zh: '岁' },
+  points: { en: 'points', zh: '分' },
+};
+
 function table1Cells(row: Table1Row, lang: SectionProps['lang']): { label: string; cells: string[] }[] {
   switch (row.kind) {
     case 'binary':
@@ -29,7 +34,7 @@ function table1Cells(row: Table1Row, lang: SectionProps['lang']): { label: strin
     case 'continuous':
       return [
         {
-          label: `${row.label[lang]}, ${row.unit}`,
+          label: `${row.label[lang]}, ${UNIT_LABELS[row.unit]?.[lang] ?? row.unit}`,
           cells: row.cells.map((c) => {
             const miss = c.missing > 0 ? ` [${count(c.missing)}]` : '';
             if (c.n === 0) return `\u2014${miss}`;
@@ -60,7 +65,6 @@ export function ParticipantsSection({
       <h2>{t('participants', lang)}</h2>
       <h3>{t('flow', lang)}</h3>
       <Figure figure={flow} />
-      <h3>{t('table1', lang)}</h3>
       <DataTable
         caption={t('table1', lang)}
         header={['', ...cols.map((c) => `${cohortLabel(c.key, lang)} (n = ${count(c.n)})`)]}

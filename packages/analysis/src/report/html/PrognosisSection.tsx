@@ -11,6 +11,12 @@ import { cohortLabel } from '../i18n.js';
 import { DataTable, Figure, L, nLine, StatusNote, statusText, type SectionProps } from './common.js';
 import { glmRows } from './DiagnosisSection.js';
 
+/** The indicator of a univariable model, from its id (`...uni.<column>`), with its unit. */
+function termName(id: string, lang: SectionProps['lang']): string {
+  const t = COX_TERMS.find((x) => id.endsWith(`.${x.column}`));
+  return t ? `${t.label[lang]}, ${t.unit[lang]}` : id;
+}
+
 const pctCi = (s: number | null, lo: number | null, hi: number | null): string =>
   s === null
     ? '\u2014'
@@ -24,7 +30,7 @@ function CoxTable({
 }: SectionProps & { readonly m: CoxModels; readonly label: string; readonly number: string }): ReactElement {
   const multi = m.multivariable.result;
   const rows = m.univariable.flatMap((u) => {
-    if (!u.result) return [[u.title.replace(/^[^:]*: /, ''), statusText(u, lang) ?? '', '', '', '', '', '']];
+    if (!u.result) return [[termName(u.id, lang), statusText(u, lang) ?? '', '', '', '', '', '']];
     return u.result.coefficients.map((c) => {
       const mc = multi?.coefficients.find((x) => x.term === c.term);
       const zph = multi?.zph?.table.find((z) => c.term.startsWith(z.term) && z.term !== 'GLOBAL');
@@ -184,7 +190,7 @@ export function PrognosisSection({
         ]}
         rows={q3.incidence_landmarks.flatMap((aj, i) => {
           const gray = q3.cuminc[i]?.result?.gray_test?.find((g) => g.cause === '1');
-          if (!aj.result) return [[aj.title.split(':')[0]!, statusText(aj, lang) ?? '', '', '', '']];
+          if (!aj.result) return [[ENDPOINTS[i + 1]!.label[lang], statusText(aj, lang) ?? '', '', '', '']];
           const k = aj.result.states.indexOf('1');
           return aj.result.at_times.map((s, j) => {
             const at = (t: number): string => {
@@ -194,7 +200,7 @@ export function PrognosisSection({
                 : pctCi(num(s.pstate[r]?.[k]), num(s.lower[r]?.[k]), num(s.upper[r]?.[k]));
             };
             return [
-              j === 0 ? aj.title.split(':')[0]! : '',
+              j === 0 ? ENDPOINTS[i + 1]!.label[lang] : '',
               cohortLabel(s.strata, lang),
               at(365),
               at(1096),
@@ -250,7 +256,7 @@ export function PrognosisSection({
         rows={q3.prognosis36.univariable.flatMap((u) =>
           u.result
             ? glmRows(u, COX_TERMS, lang).map((r) => [...r, `${count(u.n)} / ${count(u.events ?? 0)}`])
-            : [[u.title.replace(/^[^:]*: /, ''), statusText(u, lang) ?? '', '', '']]
+            : [[termName(u.id, lang), statusText(u, lang) ?? '', '', '']]
         )}
         note={`${L(lang, 'Participants whose prognosis is known; Wald 95% CIs.', '预后已知的研究对象；Wald 95% CI。')} ${nPct(q3.prognosis36.by_cohort[0]!.unknown, q3.prognosis36.by_cohort[0]!.favourable + q3.prognosis36.by_cohort[0]!.unfavourable + q3.prognosis36.by_cohort[0]!.unknown)} ${L(lang, 'not yet known.', '尚不明确。')}`}
       />

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { CrossTable, TreatmentResults } from '../../analyses/treatment.js';
 import type { RenderedFigure } from '../figures.js';
 import { count, frac, nPct, pct } from '../format.js';
-import { codeLabel } from '../i18n.js';
+import { codeLabel, recordTitle } from '../i18n.js';
 import { DataTable, Figure, L, statusText, type SectionProps } from './common.js';
 
 function CrossTableView({
@@ -19,7 +19,7 @@ function CrossTableView({
   if (rows.length === 0) return null;
   return (
     <DataTable
-      caption={`${number} ${table.title} (n = ${count(table.n)})`}
+      caption={`${number} ${recordTitle(table, lang)} (n = ${count(table.n)})`}
       header={['', ...cols.map(({ c }) => codeLabel('treatment', c, lang)), L(lang, 'Total', '合计')]}
       rows={rows.map((r) => {
         const total = r.counts.reduce((a, b) => a + b, 0);

@@ -7,7 +7,7 @@ body { font-family: Georgia, 'Times New Roman', 'Noto Serif CJK SC', serif; colo
   margin: 0 auto; padding: 24px; line-height: 1.45; font-size: 15px; }
 h1, h2, h3, caption, th, figcaption, .banner, nav { font-family: Helvetica, Arial, 'Noto Sans CJK SC', sans-serif; }
 h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 21px; margin-top: 36px; border-bottom: 2px solid var(--ink); padding-bottom: 3px; }
+h2 { font-size: 21px; margin-top: 36px; border-bottom: 2px solid var(--ink); padding-bottom: 3px; page-break-after: avoid; break-after: avoid; }
 h3 { font-size: 16.5px; margin-top: 24px; page-break-after: avoid; break-after: avoid; }
 .meta { color: var(--muted); font-size: 13px; }
 .banner { background: #fff3cd; border: 2px solid #b58900; padding: 8px 12px; font-weight: bold; margin: 12px 0; }
