@@ -75,31 +75,63 @@ describe.skipIf(reason !== null)('web app end to end (Chromium)', () => {
     const { context, page } = await newPage();
     await login(page, USERS.monitor);
     await shot(page, 'monitor-home');
-    // A fresh visit of the list (nothing cached): reload the page on it, timings cleared.
+    const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? -1;
+    const timings = (): Promise<NonNullable<Window['__cmrMassTimings']>> =>
+      page.evaluate(() => window.__cmrMassTimings ?? {});
+    const RUNS = 3;
+
+    // A fresh visit of the list: reload the page on it (nothing in memory), from navigation start
+    // to the first rows painted.
+    const reload: number[] = [];
+    const reloadWall: number[] = [];
     await page.goto(`${server.url}/#/participants`);
-    await page.evaluate(() => {
-      window.__cmrMassTimings = {};
-    });
-    const t0 = Date.now();
-    await page.reload();
-    await page.waitForSelector('[data-testid=participant-table] tbody tr');
-    const wall = Date.now() - t0;
-    await page.waitForFunction(() => window.__cmrMassTimings?.firstPageMs !== undefined);
-    const firstPage = await page.evaluate(() => window.__cmrMassTimings?.firstPageMs ?? -1);
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = Date.now();
+      await page.reload();
+      await page.waitForSelector('[data-testid=participant-table] tbody tr');
+      await page.waitForFunction(() => window.__cmrMassTimings?.firstPageSinceNavigationMs !== undefined);
+      reloadWall.push(Date.now() - t0);
+      reload.push((await timings()).firstPageSinceNavigationMs ?? -1);
+    }
     const count = await page.textContent('[data-testid=participant-count]');
     await shot(page, 'participants-list');
-    await page.selectOption('#filter-status', 'enrolled');
-    await page.waitForFunction(() => window.__cmrMassTimings?.lastFilterMs !== undefined);
-    const filtered = await page.evaluate(() => window.__cmrMassTimings?.lastFilterMs ?? -1);
+
+    // The daily way in: from another page, a click on "Participants" until its rows are painted.
+    const inApp: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.click('[data-nav=audit]');
+      await page.waitForSelector('[data-nav=audit][aria-current=page]');
+      const clickedAt = await page.evaluate(() => {
+        window.__cmrMassTimings = {};
+        return performance.now();
+      });
+      await page.click('[data-nav=participants]');
+      await page.waitForFunction(() => window.__cmrMassTimings?.shownAt !== undefined);
+      inApp.push(Math.round(((await timings()).shownAt ?? 0) - clickedAt));
+    }
+
+    // Filters: from the change of the select to the matching rows painted.
+    const filtered: number[] = [];
+    for (const status of ['enrolled', 'completed', 'withdrawn']) {
+      await page.evaluate(() => {
+        window.__cmrMassTimings = {};
+      });
+      await page.selectOption('#filter-status', status);
+      await page.waitForFunction(() => window.__cmrMassTimings?.lastFilterMs !== undefined);
+      filtered.push((await timings()).lastFilterMs ?? -1);
+    }
+    await page.selectOption('#filter-status', '');
     await page.fill('#participant-search', 'BJ01-00');
     await page.waitForFunction(() => location.hash.includes('q=BJ01-00'));
     await page.waitForSelector('[data-testid=participant-table] tbody tr');
     await shot(page, 'participants-filtered');
     console.log(
-      `\n[web e2e] participant list (${PARTICIPANTS} participants; ${count ?? ''}): first page shown in ${firstPage} ms ` +
-        `(page reload to rows: ${wall} ms); status filter applied in ${filtered} ms\n`
+      `\n[web e2e] participant list (${PARTICIPANTS} participants; ${count ?? ''}; median of ${RUNS}, ms): ` +
+        `first page after a reload ${median(reload)} from navigation start [${reload.join(', ')}] ` +
+        `(reload call to rows: ${median(reloadWall)}); after a click in the menu ${median(inApp)} [${inApp.join(', ')}]; ` +
+        `status filter ${median(filtered)} [${filtered.join(', ')}]\n`
     );
-    expect(firstPage).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...reload, ...inApp, ...filtered)).toBeGreaterThanOrEqual(0);
     await context.close();
   }, 240_000);
 

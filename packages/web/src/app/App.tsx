@@ -5,40 +5,50 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../api/types.js';
 import { LoginPage } from '../auth/LoginPage.js';
 import { navigate } from '../router/router.js';
+import type { Boot } from './boot.js';
+import { metaQuery } from './boot.js';
 import { AppProvider, useApi } from './context.js';
 import { homeOf } from './nav.js';
 import { Routes } from './Routes.js';
 import { Shell } from './Shell.js';
 
 /**
- * The application: loads the server's metadata and the session, shows the login page or the role's
- * pages, and returns to the login page when the session expires.
+ * The application: loads the server's metadata and the session (both requested at start-up by
+ * {@link Boot}, in parallel), shows the login page or the role's pages, and returns to the login page
+ * when the session expires.
  */
-export function App(): ReactElement {
+export function App(p: { readonly boot?: Boot }): ReactElement {
   const { t } = useTranslation();
   const api = useApi();
   const queryClient = useQueryClient();
-  const meta = useQuery({ queryKey: ['meta'], queryFn: () => api.meta(), staleTime: 60_000 });
+  const meta = useQuery(metaQuery(api));
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
+  const bootSession = p.boot?.session;
 
+  // The session once, at start-up (a language change must not ask again, nor undo a login).
   useEffect(() => {
     let live = true;
-    api.me().then(
+    (bootSession ?? api.me()).then(
       (s) => {
-        if (live) setSession(s);
+        if (live) setSession((cur) => (cur === undefined ? s : cur));
       },
       () => {
-        if (live) setSession(null);
+        if (live) setSession((cur) => (cur === undefined ? null : cur));
       }
     );
+    return () => {
+      live = false;
+    };
+  }, [api, bootSession]);
+
+  useEffect(() => {
     api.http.onUnauthenticated(() => {
       setSession(null);
       setNotice(t('auth.expired'));
       queryClient.clear();
     });
     return () => {
-      live = false;
       api.http.onUnauthenticated(null);
     };
   }, [api, queryClient, t]);

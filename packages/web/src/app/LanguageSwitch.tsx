@@ -1,21 +1,32 @@
-import { SegmentedControl } from '@mantine/core';
+import { Button } from '@mantine/core';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n/index.js';
 
-/** English / 中文 switch; the choice is remembered in the browser. */
+/** The name of each language in itself. */
+const NAMES = { en: 'English', zh: '中文' } as const;
+
+/**
+ * English / 中文 switch (two pressed-or-not buttons, no measured sliding indicator); the choice is
+ * remembered in the browser.
+ */
 export function LanguageSwitch(): ReactElement {
   const { t, i18n } = useTranslation();
+  const current = i18n.language === 'zh' ? 'zh' : 'en';
   return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('app.language')}
-      value={i18n.language === 'zh' ? 'zh' : 'en'}
-      onChange={(v) => void i18n.changeLanguage(v)}
-      data={[
-        { value: 'en', label: 'English' },
-        { value: 'zh', label: '中文' },
-      ]}
-      data-testid="language-switch"
-    />
+    <Button.Group aria-label={t('app.language')} data-testid="language-switch">
+      {LANGUAGES.map((lang) => (
+        <Button
+          key={lang}
+          size="compact-xs"
+          variant={current === lang ? 'filled' : 'default'}
+          aria-pressed={current === lang}
+          lang={lang === 'zh' ? 'zh-CN' : 'en'}
+          onClick={() => void i18n.changeLanguage(lang)}
+        >
+          {NAMES[lang]}
+        </Button>
+      ))}
+    </Button.Group>
   );
 }

@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Api } from '../api/api.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../api/errors.js';
 import { App } from './App.js';
+import type { Boot } from './boot.js';
 import { ApiProvider } from './context.js';
 
 /** Dense defaults: small inputs and buttons, as data-entry screens need. */
@@ -57,11 +58,16 @@ export function Providers(p: {
   );
 }
 
-/** The whole application. */
-export function Root(p: { readonly api: Api; readonly i18n: I18n }): ReactElement {
+/** The whole application (with the query client and the requests {@link Boot} started). */
+export function Root(p: {
+  readonly api: Api;
+  readonly i18n: I18n;
+  readonly client?: QueryClient;
+  readonly boot?: Boot;
+}): ReactElement {
   return (
-    <Providers api={p.api} i18n={p.i18n}>
-      <App />
+    <Providers api={p.api} i18n={p.i18n} {...(p.client ? { client: p.client } : {})}>
+      <App {...(p.boot ? { boot: p.boot } : {})} />
     </Providers>
   );
 }

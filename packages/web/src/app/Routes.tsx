@@ -1,20 +1,26 @@
 import type { FormName } from '@cmr-mass/core';
 import { forms } from '@cmr-mass/core';
-import { useEffect, type ReactElement } from 'react';
-import { AnalysisPage } from '../analysis/AnalysisPage.js';
-import { AuditPage } from '../audit/AuditPage.js';
-import { ImagingPage } from '../imaging/ImagingPage.js';
-import { PhantomViewerPage } from '../imaging/PhantomViewerPage.js';
-import { CasebookPage } from '../participants/CasebookPage.js';
-import { NewRecordPage } from '../participants/NewRecordPage.js';
+import { Loader } from '@mantine/core';
+import { Suspense, useEffect, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ParticipantsPage } from '../participants/ParticipantsPage.js';
-import { RecordPage } from '../participants/RecordPage.js';
-import { ExamReadPage } from '../reader/ExamReadPage.js';
 import { ReadingQueuePage } from '../reader/ReadingQueuePage.js';
 import { navigate, useRoute } from '../router/router.js';
 import { WorklistPage } from '../worklist/WorklistPage.js';
 import { useApp } from './context.js';
 import { hasPage, homeOf } from './nav.js';
+import {
+  AdminPage,
+  AnalysisPage,
+  AuditPage,
+  CasebookPage,
+  ExamReadPage,
+  ImagingPage,
+  NewRecordPage,
+  PhantomViewerPage,
+  preloadPages,
+  RecordPage,
+} from './pages.js';
 import { NotAllowed } from './QueryState.js';
 
 /** Forms a blinded reader creates (from the exam page). */
@@ -25,9 +31,21 @@ const isForm = (s: string | undefined): s is FormName => s !== undefined && s in
 /**
  * The pages by hash path:
  * `/worklist`, `/participants`, `/participants/:id`, `/participants/:id/new/:form`,
- * `/records/:form/:id`, `/reading`, `/exams/:id`, `/exams/:id/imaging`, `/analysis`, `/audit`.
+ * `/records/:form/:id`, `/reading`, `/exams/:id`, `/exams/:id/imaging`, `/viewer`, `/analysis`,
+ * `/audit`, `/admin` (users and sites). Pages other than the lists load their code on first use.
  */
 export function Routes(): ReactElement {
+  const { t } = useTranslation();
+  useEffect(() => preloadPages(), []);
+  return (
+    <Suspense fallback={<Loader size="xs" aria-label={t('common.loading')} />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+/** The page of the current route. */
+function Page(): ReactElement {
   const { user } = useApp();
   const route = useRoute();
   const [a, b, c, d] = route.segments;
@@ -61,6 +79,8 @@ export function Routes(): ReactElement {
       return hasPage(role, 'analysis') ? <AnalysisPage /> : <NotAllowed />;
     case 'audit':
       return hasPage(role, 'audit') ? <AuditPage /> : <NotAllowed />;
+    case 'admin':
+      return hasPage(role, 'admin') ? <AdminPage tab={b === 'sites' ? 'sites' : 'users'} /> : <NotAllowed />;
     default:
       return <></>;
   }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,19 +63,21 @@ export function Shell(p: { readonly children: ReactNode }): ReactElement {
             <Group component="nav" aria-label={t('nav.label')} gap={4} wrap="nowrap">
               {items.map((i) => {
                 const active = route.path === i.path || route.path.startsWith(`${i.path}/`);
+                const keys = i.hotkey ? `Alt+${i.hotkey.toUpperCase()}` : undefined;
                 return (
-                  <Tooltip key={i.key} label={`Alt+${(i.hotkey ?? '').toUpperCase()}`} openDelay={600}>
-                    <Button
-                      component="a"
-                      href={`#${i.path}`}
-                      size="xs"
-                      variant={active ? 'filled' : 'subtle'}
-                      aria-current={active ? 'page' : undefined}
-                      data-nav={i.key}
-                    >
-                      {t(`nav.${i.key}`)}
-                    </Button>
-                  </Tooltip>
+                  <Button
+                    key={i.key}
+                    component="a"
+                    href={`#${i.path}`}
+                    size="xs"
+                    variant={active ? 'filled' : 'subtle'}
+                    aria-current={active ? 'page' : undefined}
+                    aria-keyshortcuts={keys}
+                    title={keys}
+                    data-nav={i.key}
+                  >
+                    {t(`nav.${i.key}`)}
+                  </Button>
                 );
               })}
             </Group>

@@ -2,7 +2,7 @@ import { decide, type Actor, type Role } from '@cmr-mass/core';
 import type { SessionUser } from '../api/types.js';
 
 /** A page of the application. */
-export type PageKey = 'worklist' | 'participants' | 'readingQueue' | 'analysis' | 'audit';
+export type PageKey = 'worklist' | 'participants' | 'readingQueue' | 'analysis' | 'audit' | 'admin';
 
 /** One item of the navigation. */
 export interface NavItem {
@@ -18,6 +18,7 @@ const ITEMS: Readonly<Record<PageKey, NavItem>> = {
   readingQueue: { key: 'readingQueue', path: '/reading', hotkey: 'r' },
   analysis: { key: 'analysis', path: '/analysis', hotkey: 'a' },
   audit: { key: 'audit', path: '/audit', hotkey: 'h' },
+  admin: { key: 'admin', path: '/admin', hotkey: 'u' },
 };
 
 /** The pages of each role, in menu order (the first is the role's home page). */
@@ -28,7 +29,7 @@ const PAGES: Readonly<Record<Role, readonly PageKey[]>> = {
   reader: ['readingQueue'],
   monitor: ['participants', 'worklist', 'audit', 'analysis'],
   statistician: ['analysis', 'participants'],
-  admin: ['audit', 'participants'],
+  admin: ['admin', 'audit', 'participants'],
 };
 
 /** The navigation of a role (mirrors core's access policy; the server enforces it). */

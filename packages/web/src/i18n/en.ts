@@ -22,6 +22,7 @@ export const en = {
     readingQueue: 'Reading queue',
     analysis: 'Results dashboard',
     audit: 'Audit trail',
+    admin: 'Users and sites',
     logout: 'Log out',
     signedInAs: 'Signed in as {{name}}',
     blindedMode: 'Blinded reader mode',

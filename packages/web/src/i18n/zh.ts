@@ -21,6 +21,7 @@ export const zh: Translation<Dictionary> = {
     readingQueue: '阅片队列',
     analysis: '结果看板',
     audit: '稽查轨迹',
+    admin: '用户与中心',
     logout: '退出登录',
     signedInAs: '当前用户：{{name}}',
     blindedMode: '盲法阅片模式',

@@ -1,13 +1,12 @@
-import { Anchor, Badge, Table, UnstyledButton } from '@mantine/core';
 import { FormStatus, ParticipantStatus, Sex } from '@cmr-mass/core';
-import { memo, type ReactElement } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantRow } from '../api/types.js';
 import { useLabels } from '../i18n/labels.js';
 import { href } from '../router/router.js';
 import type { SortKey } from './list-params.js';
 
-/** The colour of each participant status. */
+/** The colour of each participant status (Mantine colour names; `.pill` in app.css). */
 export const STATUS_COLOUR: Readonly<Record<string, string>> = {
   screening: 'gray',
   enrolled: 'blue',
@@ -25,84 +24,118 @@ interface Props {
   readonly onSort: (key: SortKey) => void;
 }
 
-const Row = memo(function Row(p: { readonly row: ParticipantRow; readonly site: string }): ReactElement {
-  const l = useLabels();
-  const { t } = useTranslation();
-  const r = p.row;
+/** Everything a row shows that depends on the language, made once per table (not per row). */
+interface RowText {
+  readonly none: string;
+  readonly status: (code: string) => string;
+  readonly sex: (code: string) => string;
+  readonly recruitment: (code: string) => string;
+  readonly formStatus: (code: string) => string;
+}
+
+/** The columns, in order: the dictionary key of the header, the sort key, the width. */
+const COLUMNS: readonly { readonly key: string; readonly sort?: SortKey; readonly width: string }[] = [
+  { key: 'studyId', sort: 'studyId', width: '9em' },
+  { key: 'site', sort: 'site', width: '5em' },
+  { key: 'status', sort: 'status', width: '11em' },
+  { key: 'sex', width: '6em' },
+  { key: 'birthYear', width: '5em' },
+  { key: 'recruitment', width: '8em' },
+  { key: 'baselineDate', sort: 'baselineDate', width: '8em' },
+  { key: 'formStatus', width: '8em' },
+];
+
+/**
+ * One participant: plain table cells (no styled component per cell: a page of rows renders in a few
+ * milliseconds), memoised on the row object, so a re-render of the page re-renders no row.
+ */
+const Row = memo(function Row(p: {
+  readonly row: ParticipantRow;
+  readonly site: string;
+  readonly text: RowText;
+}): ReactElement {
+  const { row: r, text: x } = p;
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Anchor href={href(`/participants/${r.id}`)} size="xs" fw={600} ff="monospace">
+    <tr>
+      <td>
+        <a className="row-link mono" href={href(`/participants/${r.id}`)}>
           {r.studyId}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>{p.site}</Table.Td>
-      <Table.Td>
-        <Badge size="xs" variant="light" color={STATUS_COLOUR[r.status] ?? 'gray'}>
-          {l.code(ParticipantStatus, r.status)}
-        </Badge>
-      </Table.Td>
-      <Table.Td>{r.sex ? l.code(Sex, r.sex) : t('common.none')}</Table.Td>
-      <Table.Td>{r.birthYear ?? t('common.none')}</Table.Td>
-      <Table.Td>{r.recruitment ? l.tk(`fields.choices.${r.recruitment}`) : t('common.none')}</Table.Td>
-      <Table.Td ff="monospace">{r.baselineDate ?? t('common.none')}</Table.Td>
-      <Table.Td>{l.code(FormStatus, r.formStatus)}</Table.Td>
-    </Table.Tr>
+        </a>
+      </td>
+      <td>{p.site}</td>
+      <td>
+        <span className="pill" data-colour={STATUS_COLOUR[r.status] ?? 'gray'}>
+          {x.status(r.status)}
+        </span>
+      </td>
+      <td>{r.sex ? x.sex(r.sex) : x.none}</td>
+      <td className="num">{r.birthYear ?? x.none}</td>
+      <td>{r.recruitment ? x.recruitment(r.recruitment) : x.none}</td>
+      <td className="mono">{r.baselineDate ?? x.none}</td>
+      <td>{x.formStatus(r.formStatus)}</td>
+    </tr>
   );
 });
 
-/** The participant rows of one page (memoised rows: typing in the search box re-renders nothing here). */
+/**
+ * The participant rows of one page, as a plain HTML table with fixed column widths (the columns do
+ * not jump from page to page). Headers sort on the server; one translation hook for the whole table.
+ */
 export const ParticipantTable = memo(function ParticipantTable(p: Props): ReactElement {
   const { t } = useTranslation();
-  const head = (key: string, sortKey?: SortKey): ReactElement => {
-    const label = t(`participants.columns.${key}` as never);
-    if (!sortKey) return <Table.Th key={key}>{label}</Table.Th>;
-    const active = p.sort === sortKey;
-    return (
-      <Table.Th key={key} aria-sort={active ? (p.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <UnstyledButton
-          fz="xs"
-          fw={700}
-          onClick={() => {
-            p.onSort(sortKey);
-          }}
-          aria-label={t('participants.sortBy', { column: label })}
-        >
-          {label} {active ? (p.order === 'asc' ? '▲' : '▼') : ''}
-        </UnstyledButton>
-      </Table.Th>
-    );
-  };
+  const l = useLabels();
+  const text = useMemo<RowText>(
+    () => ({
+      none: t('common.none'),
+      status: (c) => l.code(ParticipantStatus, c),
+      sex: (c) => l.code(Sex, c),
+      recruitment: (c) => l.tk(`fields.choices.${c}`),
+      formStatus: (c) => l.code(FormStatus, c),
+    }),
+    [t, l]
+  );
   return (
-    <Table
-      striped
-      highlightOnHover
-      withTableBorder
-      fz="xs"
-      verticalSpacing={3}
-      data-testid="participant-table"
-    >
-      <Table.Thead>
-        <Table.Tr>
-          {head('studyId', 'studyId')}
-          {head('site', 'site')}
-          {head('status', 'status')}
-          {head('sex')}
-          {head('birthYear')}
-          {head('recruitment')}
-          {head('baselineDate', 'baselineDate')}
-          {head('formStatus')}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
+    <table className="data-table" data-testid="participant-table">
+      <colgroup>
+        {COLUMNS.map((c) => (
+          <col key={c.key} style={{ width: c.width }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => {
+            const label = t(`participants.columns.${c.key}` as never);
+            if (!c.sort) return <th key={c.key}>{label}</th>;
+            const sortKey = c.sort;
+            const active = p.sort === sortKey;
+            return (
+              <th key={c.key} aria-sort={active ? (p.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => {
+                    p.onSort(sortKey);
+                  }}
+                  aria-label={t('participants.sortBy', { column: label })}
+                >
+                  {label}
+                  <span aria-hidden="true">{active ? (p.order === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                </button>
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>
         {p.rows.map((r) => (
           <Row
             key={r.id}
             row={r}
+            text={text}
             site={r.siteCode ?? p.siteCodes.get(r.siteId) ?? r.studyId.split('-')[0] ?? ''}
           />
         ))}
-      </Table.Tbody>
-    </Table>
+      </tbody>
+    </table>
   );
 });

@@ -1,17 +1,20 @@
 import { Button, Group, NativeSelect, Pagination, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page, ParticipantFilters, ParticipantRow } from '../api/types.js';
+import type { ParticipantFilters } from '../api/types.js';
 import { useApp } from '../app/context.js';
 import { can } from '../app/nav.js';
 import { QueryState } from '../app/QueryState.js';
 import { href, navigate, useRoute } from '../router/router.js';
-import { EnrolDialog } from './EnrolDialog.js';
 import { filtersFromQuery, PAGE_SIZES, queryOfFilters, type SortKey } from './list-params.js';
 import { ParticipantFiltersBar } from './ParticipantFiltersBar.js';
+import { participantsQuery, sitesQuery } from './participants-query.js';
 import { ParticipantTable } from './ParticipantTable.js';
-import { useFirstPageTiming } from './use-first-page-timing.js';
+import { useListTiming } from './use-list-timing.js';
+
+/** The enrolment form loads with the forms' code when first opened, not with the list. */
+const EnrolDialog = lazy(() => import('./EnrolDialog.js').then((m) => ({ default: m.EnrolDialog })));
 
 /**
  * The participant list: filtered, sorted and paged on the server (it stays fast with thousands of
@@ -24,22 +27,25 @@ export function ParticipantsPage(): ReactElement {
   const queryText = route.query.toString();
   const filters = useMemo(() => filtersFromQuery(new URLSearchParams(queryText)), [queryText]);
   const [enrolOpen, setEnrolOpen] = useState(false);
-  const sites = useQuery({ queryKey: ['sites'], queryFn: () => api.sites(), staleTime: 300_000 });
-  const filterKey = JSON.stringify(filters);
-  const list = useQuery<{ readonly page: Page<ParticipantRow>; readonly key: string }>({
-    queryKey: ['participants', filters],
-    queryFn: ({ signal }) => api.participants(filters, signal).then((page) => ({ page, key: filterKey })),
-    placeholderData: keepPreviousData,
-  });
-  const ms = useFirstPageTiming(filterKey, list.data && !list.isPlaceholderData ? list.data.key : null);
+  const sites = useQuery(sitesQuery(api));
+  const filterKey = queryText;
+  const list = useQuery({ ...participantsQuery(api, filters), placeholderData: keepPreviousData });
+  const { ms, startFilter } = useListTiming(
+    filterKey,
+    list.data && !list.isPlaceholderData ? filterKey : null
+  );
 
-  const setFilters = useCallback((patch: Partial<ParticipantFilters>) => {
-    const next = {
-      ...filtersFromQuery(new URLSearchParams(window.location.hash.split('?')[1] ?? '')),
-      ...patch,
-    };
-    navigate(href('/participants', queryOfFilters(next)), true);
-  }, []);
+  const setFilters = useCallback(
+    (patch: Partial<ParticipantFilters>) => {
+      startFilter();
+      const next = {
+        ...filtersFromQuery(new URLSearchParams(window.location.hash.split('?')[1] ?? '')),
+        ...patch,
+      };
+      navigate(href('/participants', queryOfFilters(next)), true);
+    },
+    [startFilter]
+  );
   const onSort = useCallback(
     (key: SortKey) => {
       setFilters({
@@ -51,7 +57,7 @@ export function ParticipantsPage(): ReactElement {
     [filters.sort, filters.order, setFilters]
   );
   const siteCodes = useMemo(() => new Map((sites.data ?? []).map((s) => [s.id, s.code])), [sites.data]);
-  const page = list.data?.page;
+  const page = list.data;
   const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const canEnrol = user.siteId !== null && can(user, 'create', 'participant', user.siteId);
 
@@ -118,18 +124,20 @@ export function ParticipantsPage(): ReactElement {
           data={PAGE_SIZES.map((n) => String(n))}
         />
       </Group>
-      {canEnrol && user.siteId && (
-        <EnrolDialog
-          opened={enrolOpen}
-          siteId={user.siteId}
-          onClose={() => {
-            setEnrolOpen(false);
-          }}
-          onEnrolled={(id) => {
-            setEnrolOpen(false);
-            navigate(`/participants/${id}`);
-          }}
-        />
+      {canEnrol && user.siteId && enrolOpen && (
+        <Suspense fallback={null}>
+          <EnrolDialog
+            opened={enrolOpen}
+            siteId={user.siteId}
+            onClose={() => {
+              setEnrolOpen(false);
+            }}
+            onEnrolled={(id) => {
+              setEnrolOpen(false);
+              navigate(`/participants/${id}`);
+            }}
+          />
+        </Suspense>
       )}
     </Stack>
   );

@@ -4,6 +4,9 @@ import { ParticipantStatus } from '@cmr-mass/core';
 /** Page sizes offered in the participant list. */
 export const PAGE_SIZES = [25, 50, 100] as const;
 
+/** The default page size: one screen of rows, so that the first page shows at once. */
+export const DEFAULT_PAGE_SIZE = 25;
+
 /** The cohorts the list filters by (derived from the reference diagnosis, never typed in). */
 export const COHORT_FILTERS = [
   'neoplastic',
@@ -35,7 +38,7 @@ export function filtersFromQuery(
     sort: (SORTABLE as readonly string[]).includes(sort) ? sort : 'studyId',
     order: q.get('order') === 'desc' ? 'desc' : 'asc',
     page: Math.max(1, Number(q.get('page')) || 1),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : 50,
+    pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
   };
 }
 
@@ -49,6 +52,6 @@ export function queryOfFilters(f: ParticipantFilters): Record<string, string | n
     sort: f.sort && f.sort !== 'studyId' ? f.sort : undefined,
     order: f.order === 'desc' ? 'desc' : undefined,
     page: f.page && f.page > 1 ? f.page : undefined,
-    pageSize: f.pageSize && f.pageSize !== 50 ? f.pageSize : undefined,
+    pageSize: f.pageSize && f.pageSize !== DEFAULT_PAGE_SIZE ? f.pageSize : undefined,
   };
 }

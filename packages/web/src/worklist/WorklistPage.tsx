@@ -1,14 +1,14 @@
 import { Badge, Group, NativeSelect, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactElement } from 'react';
+import { Suspense, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorklistItem } from '../api/types.js';
 import { useApp } from '../app/context.js';
 import { can } from '../app/nav.js';
 import { QueryState } from '../app/QueryState.js';
 import { BUCKETS, itemsOf, type Bucket } from './buckets.js';
-import { QuickCallDialog } from './QuickCallDialog.js';
+import { QuickCallDialog } from '../app/pages.js';
 import { WorklistTable } from './WorklistTable.js';
 
 /**
@@ -110,23 +110,27 @@ export function WorklistPage(): ReactElement {
           </Tabs.Panel>
         ))}
       </Tabs>
-      <QuickCallDialog
-        item={calling}
-        onClose={() => {
-          setCalling(null);
-        }}
-        onSaved={(item, reached) => {
-          setCalling(null);
-          notifications.show({
-            message: reached
-              ? t('worklist.saved', { studyId: item.studyId, month: item.month })
-              : t('worklist.attemptSaved', { studyId: item.studyId }),
-            color: 'green',
-          });
-          void queryClient.invalidateQueries({ queryKey: ['worklist'] });
-          void queryClient.invalidateQueries({ queryKey: ['casebook', item.participantId] });
-        }}
-      />
+      {calling && (
+        <Suspense fallback={null}>
+          <QuickCallDialog
+            item={calling}
+            onClose={() => {
+              setCalling(null);
+            }}
+            onSaved={(item, reached) => {
+              setCalling(null);
+              notifications.show({
+                message: reached
+                  ? t('worklist.saved', { studyId: item.studyId, month: item.month })
+                  : t('worklist.attemptSaved', { studyId: item.studyId }),
+                color: 'green',
+              });
+              void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+              void queryClient.invalidateQueries({ queryKey: ['casebook', item.participantId] });
+            }}
+          />
+        </Suspense>
+      )}
     </Stack>
   );
 }
