@@ -20,7 +20,13 @@ export {
 export type * from './schema/tables.js';
 export { TABLES_IN_ORDER } from './schema/tables.js';
 export { toCamel, toSnake, type Camel, type Snake } from './schema/case.js';
-export { appendAudit, AuditAction, type AuditEvent } from './audit/append.js';
+export {
+  appendAudit,
+  appendStampedAudit,
+  AuditAction,
+  type AuditEvent,
+  type StampedAuditEvent,
+} from './audit/append.js';
 export { auditRowHash, canonicalJson, AUDIT_HASH_SCHEME } from './audit/canonical.js';
 export { GENESIS_HASH } from './audit/genesis.js';
 export {
@@ -61,3 +67,5 @@ export {
 } from './backup/restore.js';
 export { dumpDatabaseText, dumpRows, tableRows, type DumpRowLine } from './backup/logical-dump.js';
 export * from './imaging/index.js';
+export { registryBatch, type RegistryBatch } from './repo/registry-batch.js';
+export { newId, uuidV7 } from './repo/ids.js';

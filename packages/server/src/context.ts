@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@cmr-mass/core';
-import { Repository, type DbHandle, type RepoContext } from '@cmr-mass/db';
+import { newId, Repository, type DbHandle, type RepoContext } from '@cmr-mass/db';
 import type { LockoutPolicy } from './auth/login.js';
 import type { Principal } from './auth/principal.js';
 import type { SessionPolicy } from './auth/sessions.js';
@@ -32,7 +31,7 @@ export interface RequestContext {
 
 /** Builds the context of one request for an authenticated principal. */
 export function requestContext(deps: AppDeps, principal: Principal): RequestContext {
-  const repoContext: RepoContext = { actor: principal.actor, now: deps.clock, newId: randomUUID };
+  const repoContext: RepoContext = { actor: principal.actor, now: deps.clock, newId: () => newId() };
   return {
     deps,
     principal,

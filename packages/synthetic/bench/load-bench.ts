@@ -26,11 +26,14 @@ const handle = openDatabase(URL, { synchronous: 'normal' });
 await migrateToLatest(handle);
 t = performance.now();
 c = process.cpuUsage();
-const report = await loadCohort(handle, cohort);
+const report = await loadCohort(handle, cohort, { participantsPerBatch: Number(arg('batch', '25')) });
 const load = { wall: (performance.now() - t) / 1000, cpu: cpuSeconds(process.cpuUsage(c)) };
+if (handle.raw.dialect === 'sqlite') console.log(handle.raw.stats());
 await handle.close();
 console.log(
-  `cores ${availableParallelism()}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; ` +
+  `cores ${availableParallelism()}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}; ` +
     `${N} participants, ${report.records} records; generate ${gen.wall.toFixed(2)} s wall ${gen.cpu.toFixed(2)} s CPU; ` +
     `load ${load.wall.toFixed(2)} s wall ${load.cpu.toFixed(2)} s CPU (${((load.cpu / report.records) * 1000).toFixed(3)} ms CPU/record)`
 );

@@ -1,5 +1,13 @@
 import type { Actor, FormName } from '@cmr-mass/core';
-import { Repository, StudyMetaKey, type CreateInput, type DbHandle } from '@cmr-mass/db';
+import {
+  registryBatch,
+  Repository,
+  StudyMetaKey,
+  type CreateInput,
+  type DbHandle,
+  type RegistryBatch,
+  uuidV7,
+} from '@cmr-mass/db';
 import { createUsers, existingUsers } from './load-users.js';
 import { Rng } from './rng.js';
 import type {
@@ -12,13 +20,10 @@ import type {
 
 /** Options of {@link loadCohort}. */
 export interface LoadOptions {
-  /**
-   * Called after each participant is enrolled (`phase` "enrol") and after all of a participant's
-   * records are written (`phase` "records").
-   */
-  readonly onProgress?: (done: number, total: number, phase: 'enrol' | 'records') => void;
-  /** Participants written at the same time after enrolment (default 64), for SQLite's group commit. */
-  readonly concurrency?: number;
+  /** Called after each transaction with how many participants are written in full. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Participants written per transaction (default 25). */
+  readonly participantsPerBatch?: number;
 }
 
 /** What {@link loadCohort} wrote. */
@@ -109,11 +114,11 @@ interface Pending {
  * site's investigator for withdrawals; central readers for lesion findings and readings), so that
  * every write is access-checked, validated and audited as in real use.
  *
- * Participants are enrolled in cohort order within each site (study numbers follow the baseline
- * dates), the sites side by side; their other records are then written by `concurrency` workers, one
- * participant at a time each, so that SQLite's group commit shares commits between them. Every participant has its own
- * clock and seeded id stream, so the same cohort gives the same tables. The database must be migrated
- * and hold no participants (the caller checks).
+ * Each site's participants are enrolled in cohort order (study numbers follow the baseline dates),
+ * `participantsPerBatch` whole casebooks per transaction through `registryBatch` (the same checks and
+ * audit rows as one create at a time, without a transaction and a casebook read per record), the sites
+ * side by side. Every participant has its own clock and seeded id stream, so the same cohort gives the
+ * same tables. The database must be migrated and hold no participants (the caller checks).
  */
 export async function loadCohort(
   handle: DbHandle,
@@ -140,7 +145,9 @@ export async function loadCohort(
   });
   const reposFor = (clock: Clock, ids: Rng): ((key: UserKey) => Repository) => {
     const cache = new Map<UserKey, Repository>();
-    const ctx = { now: () => clock.now(), newId: () => ids.uuid() };
+    // Version 7 ids from the participant's own clock: time-ordered keys, cheap to index, and the same
+    // ids for the same cohort.
+    const ctx = { now: () => clock.now(), newId: () => uuidV7(clock.now().getTime(), ids.bytes10()) };
     return (key) => {
       let r = cache.get(key);
       if (!r) {
@@ -195,8 +202,9 @@ export async function loadCohort(
     participants: cohort.meta.participants,
   });
 
-  // Enrolment: in cohort order within each site (study numbers follow the baseline dates), the sites
-  // side by side so that their enrolments share commits.
+  // Each site's participants in cohort order (study numbers follow the baseline dates), in batches of
+  // whole casebooks, one transaction each; the sites side by side (on PostgreSQL, on several
+  // connections at once).
   const pending: Pending[] = cohort.participants.map((participant, index) => {
     const clock = new Clock(today, index * 64);
     return {
@@ -208,38 +216,24 @@ export async function loadCohort(
       lesions: new Map(),
     };
   });
-  let enrolled = 0;
   const bySite = new Map<string, Pending[]>();
   for (const p of pending) {
     bySite.set(p.participant.siteCode, [...(bySite.get(p.participant.siteCode) ?? []), p]);
   }
+  const size = Math.max(1, options.participantsPerBatch ?? 25);
+  let done = 0;
+  let warnings = 0;
   await Promise.all(
     [...bySite.values()].map(async (queue) => {
-      for (const p of queue) {
-        const first = p.participant.records[0];
-        if (first?.form !== 'participant') {
-          throw new LoadError('a participant must come first', p.index, null, null);
-        }
-        await writeRecord(p, first);
-        options.onProgress?.(++enrolled, pending.length, 'enrol');
+      for (let i = 0; i < queue.length; i += size) {
+        const chunk = queue.slice(i, i + size);
+        warnings += await writeCasebooks(handle, chunk);
+        for (const p of chunk) await writeDeparture(p);
+        done += chunk.length;
+        options.onProgress?.(done, pending.length);
       }
     })
   );
-
-  // Everything else, participant by participant, by concurrent workers.
-  let next = 0;
-  let done = 0;
-  let warnings = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const p = pending[next++];
-      if (!p) return;
-      const w = await writeRest(p);
-      warnings += w;
-      options.onProgress?.(++done, pending.length, 'records');
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 64) }, worker));
   return {
     sites: cohort.sites.length,
     users: cohort.users.map((u) => ({ email: u.email, role: u.role, site: u.siteCode })),
@@ -259,25 +253,49 @@ function failure(p: Pending, form: string | null, e: unknown): LoadError {
   );
 }
 
-/** Writes one record as its author, remembering the id (and lesion id) the database gave it. */
-async function writeRecord(p: Pending, r: SyntheticRecord): Promise<number> {
+/** Writes one record as its author in the batch, remembering the id (and lesion id) it was given. */
+async function writeRecord(batch: RegistryBatch, p: Pending, r: SyntheticRecord): Promise<number> {
   p.clock.tick();
+  const input = remap(r.data, p.ids, p.lesions) as CreateInput<FormName>;
+  const res = await batch.create(p.repo(r.by).context, r.form, input);
+  const rec = res.record as { readonly id: string; readonly lesionId?: string | null };
+  p.ids.set(r.id, rec.id);
+  if (r.lesionKey !== undefined && rec.lesionId != null) p.lesions.set(r.lesionKey, rec.lesionId);
+  return res.warnings.length;
+}
+
+/**
+ * Enrols participants and writes their casebooks in one registry batch (one transaction; each record
+ * by its author, checked and audited as a single create would be).
+ *
+ * @returns the number of plausibility warnings
+ */
+async function writeCasebooks(handle: DbHandle, chunk: readonly Pending[]): Promise<number> {
+  let at: { p: Pending; form: string } | null = null;
   try {
-    const input = remap(r.data, p.ids, p.lesions) as CreateInput<FormName>;
-    const res = await p.repo(r.by).create(r.form, input);
-    const rec = res.record as { readonly id: string; readonly lesionId?: string | null };
-    p.ids.set(r.id, rec.id);
-    if (r.lesionKey !== undefined && rec.lesionId != null) p.lesions.set(r.lesionKey, rec.lesionId);
-    return res.warnings.length;
+    return await registryBatch(handle, async (batch) => {
+      let warnings = 0;
+      for (const p of chunk) {
+        const records = p.participant.records;
+        if (records[0]?.form !== 'participant') {
+          throw new LoadError('a participant must come first', p.index, null, null);
+        }
+        for (const r of records) {
+          at = { p, form: r.form };
+          warnings += await writeRecord(batch, p, r);
+        }
+      }
+      return warnings;
+    });
   } catch (e) {
-    throw failure(p, r.form, e);
+    if (e instanceof LoadError || at === null) throw e;
+    const { p, form } = at as { p: Pending; form: string };
+    throw failure(p, form, e);
   }
 }
 
-/** Writes a participant's records after enrolment, then the loss to follow-up or withdrawal. */
-async function writeRest(p: Pending): Promise<number> {
-  let warnings = 0;
-  for (const r of p.participant.records.slice(1)) warnings += await writeRecord(p, r);
+/** Declares the participant lost to follow-up or withdrawn, as the generator says. */
+async function writeDeparture(p: Pending): Promise<void> {
   const { participant } = p;
   const pid = p.ids.get(participant.id)!;
   try {
@@ -296,5 +314,4 @@ async function writeRest(p: Pending): Promise<number> {
   } catch (e) {
     throw failure(p, null, e);
   }
-  return warnings;
 }

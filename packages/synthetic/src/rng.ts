@@ -167,6 +167,14 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
+  /** 10 bytes from this stream (the random part of a version 7 UUID). */
+  bytes10(): Uint8Array {
+    const out = new Uint8Array(10);
+    const w = [this.nextUint32(), this.nextUint32(), this.nextUint32()];
+    for (let i = 0; i < 10; i++) out[i] = (w[i >> 2]! >>> ((i & 3) * 8)) & 0xff;
+    return out;
+  }
+
   /** A random RFC 9562 version-4 UUID (the version and variant bits set, the rest from this stream). */
   uuid(): string {
     const w = [this.nextUint32(), this.nextUint32(), this.nextUint32(), this.nextUint32()];

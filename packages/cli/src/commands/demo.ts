@@ -148,13 +148,12 @@ export const demoCommand: CliCommand = {
           '--db'
         );
       }
-      const next = { enrol: 0.25, records: 0.1 };
+      let next = 0.1;
       const report = await loadCohort(handle, cohort, {
-        onProgress: (done, total, phase) => {
-          if (done / total >= next[phase] || done === total) {
-            const what = phase === 'enrol' ? 'enrolled' : 'written';
-            writeLine(io.stderr, `  ${done}/${total} participants ${what} (${elapsed()} s)`);
-            while (next[phase] <= done / total) next[phase] += phase === 'enrol' ? 0.25 : 0.1;
+        onProgress: (done, total) => {
+          if (done / total >= next || done === total) {
+            writeLine(io.stderr, `  ${done}/${total} participants written (${elapsed()} s)`);
+            while (next <= done / total) next += 0.1;
           }
         },
       });

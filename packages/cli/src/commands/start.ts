@@ -47,8 +47,8 @@ async function loadDemoCohort(io: CliIo, handle: DbHandle, participants: number)
   writeLine(io.stderr, `demo cohort: loading ${cohort.participants.length} synthetic participants in the background...`);
   let nextShare = 0.25;
   const report = await loadCohort(handle, cohort, {
-    onProgress: (done, total, phase) => {
-      if (phase === 'records' && done / total >= nextShare) {
+    onProgress: (done, total) => {
+      if (done / total >= nextShare) {
         writeLine(io.stderr, `demo cohort: ${done}/${total} participants written (${seconds()} s)`);
         while (nextShare <= done / total) nextShare += 0.25;
       }

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { isDomainError, Role } from '@cmr-mass/core';
-import { migrateToLatest, openDatabase, resolveDatabaseUrl, type DbHandle } from '@cmr-mass/db';
+import { newId, migrateToLatest, openDatabase, resolveDatabaseUrl, type DbHandle } from '@cmr-mass/db';
 import {
   createUser,
   findUserByEmail,
@@ -51,7 +50,7 @@ async function withDb<T>(io: CliIo, db: string | undefined, work: (h: DbHandle) 
 const ctx = (display: string): { actor: ReturnType<typeof systemActor>; now: () => Date; newId: () => string } => ({
   actor: systemActor(display),
   now: () => new Date(),
-  newId: randomUUID,
+  newId: () => newId(),
 });
 
 /** The field and message of a refused change, as `field: message`. */

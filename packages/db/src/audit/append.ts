@@ -33,6 +33,14 @@ export interface AuditEvent {
   readonly reason?: string | null;
 }
 
+/** An audit event with its author and time: the events of a batch written by several users. */
+export interface StampedAuditEvent {
+  readonly actor: Actor;
+  /** UTC ISO 8601 timestamp. */
+  readonly at: string;
+  readonly event: AuditEvent;
+}
+
 /**
  * Appends events to the audit trail inside the caller's transaction, continuing the hash chain. The
  * chain head is locked first (PostgreSQL: `SELECT ... FOR UPDATE` on `audit_head`, held to the end of
@@ -43,12 +51,28 @@ export interface AuditEvent {
  * @param at - the UTC timestamp of the events (ISO 8601)
  * @returns the rows written
  */
-export async function appendAudit(
+export function appendAudit(
   trx: Kysely<DB>,
   dialect: Dialect,
   actor: Actor,
   at: string,
   events: readonly AuditEvent[]
+): Promise<readonly AuditLogRow[]> {
+  return appendStampedAudit(
+    trx,
+    dialect,
+    events.map((event) => ({ actor, at, event }))
+  );
+}
+
+/**
+ * {@link appendAudit} for events that each carry their own author and time (a batch of writes by
+ * several users in one transaction). Rows are appended in the order given.
+ */
+export async function appendStampedAudit(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  events: readonly StampedAuditEvent[]
 ): Promise<readonly AuditLogRow[]> {
   if (events.length === 0) return [];
   const headQuery = (): CompiledQuery<{ seq: number; hash: string }> => {
@@ -62,7 +86,7 @@ export async function appendAudit(
   let seq = head.seq;
   let prev = head.hash;
   const rows: AuditLogRow[] = [];
-  for (const e of events) {
+  for (const { actor, at, event: e } of events) {
     seq += 1;
     const unhashed = {
       seq,

@@ -78,6 +78,8 @@ function openSqlite(path: string, options: OpenOptions): DbHandle {
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   if (!memory && !options.readonly) database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
+  database.pragma('cache_size = -65536');
+  database.pragma('temp_store = MEMORY');
   database.pragma(`synchronous = ${(options.synchronous ?? 'full').toUpperCase()}`);
   const { dialect, driver } = groupCommitSqliteDialect(database, {
     groupCommit: !memory && !options.readonly && (options.groupCommit ?? true),

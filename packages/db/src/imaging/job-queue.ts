@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '@cmr-mass/core';
 import type { Kysely } from 'kysely';
 import type { DbHandle } from '../handle/open.js';
 import type { RepoContext } from '../repo/context.js';
+import { newId } from '../repo/ids.js';
 import { runAudited } from '../repo/unit-of-work.js';
 import type { DB } from '../schema/tables.js';
 import { JobStatus, toBlob, withImaging, type ImagingJobRow, type ImagingMapRow } from './tables.js';
@@ -25,7 +25,7 @@ export function jobActor(job: ImagingJobRow): Actor {
 }
 
 function contextOf(job: ImagingJobRow, clock: () => Date): RepoContext {
-  return { actor: jobActor(job), now: clock, newId: randomUUID };
+  return { actor: jobActor(job), now: clock, newId: () => newId() };
 }
 
 /** The site of a job's participant, for its audit rows. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import type { Actor } from '@cmr-mass/core';
 
 /**
@@ -14,7 +14,7 @@ export interface RepoContext {
   newId(): string;
 }
 
-/** A context with the system clock and random UUIDs. */
+/** A context with the system clock and time-ordered random UUIDs (version 7). */
 export function systemContext(actor: Actor): RepoContext {
-  return { actor, now: () => new Date(), newId: () => randomUUID() };
+  return { actor, now: () => new Date(), newId: () => newId() };
 }

@@ -10,6 +10,7 @@ import {
 import { canonicalJson } from '../audit/canonical.js';
 import type { LooseRow } from '../schema/tables.js';
 import { codecOf, type FormCodec } from './form-codec.js';
+import { DATED_FORMS, loadCasebookFacts } from './casebook-dates.js';
 import {
   checkNoLiveChildren,
   checkOwnership,
@@ -18,14 +19,17 @@ import {
   prepareCreate,
   resolveCreate,
   resolveExisting,
+  type CreateLookups,
+  type WriteTarget,
 } from './form-hooks.js';
 import { parseInput, type Parser } from './parse.js';
+import type { ParticipantState } from './participant-state.js';
 import { runPrepared } from './prepared.js';
 import { present } from './present.js';
 import { requireAccess } from './scope.js';
 import { refreshStatus, STATUS_FORMS } from './status.js';
 import type { Tx } from './unit-of-work.js';
-import { checkWrite } from './validate.js';
+import { checkWrite, checkWriteWith, type CasebookBefore, type CheckResult } from './validate.js';
 
 type Rec = Record<string, unknown>;
 
@@ -73,11 +77,49 @@ async function liveRow(tx: Tx, codec: FormCodec, id: string): Promise<LooseRow> 
   return row;
 }
 
+/**
+ * Where a create reads what it checks against, and what it does after the insert: the database inside
+ * the write ({@link DB_CREATE_ENV}, one record per transaction), or the memory of a casebook batch that
+ * writes many records of one participant in one transaction (`casebook-batch.ts`). Either way the same
+ * checks run in the same order; only where their facts come from differs.
+ */
+export interface CreateEnv {
+  /** The participant (and exam) the new record belongs to; locks the participant on PostgreSQL. */
+  resolve(tx: Tx, form: FormName, body: Readonly<Rec>): Promise<WriteTarget>;
+  /** Links to check and lesions to make. */
+  lookups(tx: Tx): CreateLookups;
+  /** The participant's casebook before the write (dated forms only). */
+  casebook(tx: Tx, p: ParticipantState): Promise<CasebookBefore>;
+  /** After the insert: re-derive the participant's status (and remember the new record). */
+  afterCreate(
+    tx: Tx,
+    p: ParticipantState,
+    form: FormName,
+    record: Readonly<Rec>,
+    checked: CheckResult
+  ): Promise<void>;
+}
+
+/** {@link CreateEnv} that reads the database inside each write. */
+export const DB_CREATE_ENV: CreateEnv = {
+  resolve: resolveCreate,
+  lookups: dbLookups,
+  casebook: async (tx, p) => ({ facts: await loadCasebookFacts(tx, p) }),
+  async afterCreate(tx, p, form, _record, checked) {
+    if (STATUS_FORMS.has(form)) await refreshStatus(tx, p, form, checked.casebook);
+  },
+};
+
 /** Creates a record of any form but `participant` (which allocates a study ID: see participants). */
-export async function createFormRecord(tx: Tx, form: FormName, input: unknown): Promise<WriteResult<Rec>> {
+export async function createFormRecord(
+  tx: Tx,
+  form: FormName,
+  input: unknown,
+  env: CreateEnv = DB_CREATE_ENV
+): Promise<WriteResult<Rec>> {
   const codec = codecOf(form);
   const body = parseInput(forms[form].create as Parser<Rec>, input);
-  const target = await resolveCreate(tx, form, body);
+  const target = await env.resolve(tx, form, body);
   const p = target.participant;
   requireAccess(tx.ctx.actor, 'create', form, p.siteId);
   if (p.withdrawnDate !== null) {
@@ -87,7 +129,7 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
     );
   }
   const id = tx.ctx.newId();
-  const server = await prepareCreate(dbLookups(tx), tx.ctx.actor.userId, form, body, target);
+  const server = await prepareCreate(env.lookups(tx), tx.ctx.actor.userId, form, body, target);
   const actor = tx.ctx.actor.userId;
   const record: Rec = {
     id,
@@ -102,14 +144,12 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
   for (const f of codec.fields) {
     if (!(f.field in record)) record[f.field] = server[f.field] ?? body[f.field] ?? null;
   }
-  const checked = await checkWrite(tx, {
-    form,
-    id,
-    before: null,
-    after: record,
-    participant: p,
-    fieldStrengthT: target.fieldStrengthT,
-  });
+  const before = DATED_FORMS.has(form) ? await env.casebook(tx, p) : null;
+  const checked = checkWriteWith(
+    { form, id, before: null, after: record, participant: p, fieldStrengthT: target.fieldStrengthT },
+    tx.ctx.now(),
+    before
+  );
   await insertRow(tx, codec.table, codec.toRow(record));
   tx.audit({
     action: 'create',
@@ -119,7 +159,7 @@ export async function createFormRecord(tx: Tx, form: FormName, input: unknown): 
     siteId: p.siteId,
     after: createSnapshot(record),
   });
-  if (STATUS_FORMS.has(form)) await refreshStatus(tx, p, form, checked.casebook);
+  await env.afterCreate(tx, p, form, record, checked);
   return { record: present(tx.ctx.actor, form, record), warnings: checked.warnings };
 }
 

@@ -19,7 +19,11 @@ export async function createLesion(tx: Tx, p: ParticipantState): Promise<LesionI
     .select((eb) => eb.fn.countAll().as('n'))
     .where('participant_id', '=', p.id)
     .executeTakeFirstOrThrow();
-  const label = `L${Number(r.n) + 1}`;
+  return insertLesion(tx, p, `L${Number(r.n) + 1}`);
+}
+
+/** Inserts a lesion with the given label (the caller has counted the participant's lesions), audited. */
+export async function insertLesion(tx: Tx, p: ParticipantState, label: string): Promise<LesionIdentity> {
   const id = tx.ctx.newId();
   const row = { id, participant_id: p.id, label, created_at: tx.at, created_by: tx.ctx.actor.userId };
   await tx.db.insertInto('lesions').values(row).execute();

@@ -31,6 +31,14 @@ export function formatStudyId(siteCode: string, n: number): string {
  * PostgreSQL), stores the participant as `screening` and audits it.
  */
 export async function createParticipant(tx: Tx, input: unknown): Promise<WriteResult<Rec>> {
+  return (await enrolParticipant(tx, input)).written;
+}
+
+/** {@link createParticipant}, also returning what later writes need to know of the participant. */
+export async function enrolParticipant(
+  tx: Tx,
+  input: unknown
+): Promise<{ readonly written: WriteResult<Rec>; readonly state: ParticipantState }> {
   const codec = codecOf('participant');
   const body = parseInput(participantForm.create as Parser<Rec>, input);
   const siteId = String(body.siteId);
@@ -92,7 +100,10 @@ export async function createParticipant(tx: Tx, input: unknown): Promise<WriteRe
     siteId: site.id,
     after: createSnapshot(record),
   });
-  return { record: present(tx.ctx.actor, 'participant', record), warnings: checked.warnings };
+  return {
+    written: { record: present(tx.ctx.actor, 'participant', record), warnings: checked.warnings },
+    state,
+  };
 }
 
 /** What changes on the participant row when they leave the study. */

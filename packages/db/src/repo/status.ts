@@ -98,7 +98,21 @@ export async function refreshStatus(
   facts: CasebookFacts | null
 ): Promise<void> {
   const status = await deriveStatus(tx, p, p, facts);
-  if (status === p.status) return;
+  if (status !== p.status) await storeStatus(tx, p, status, form);
+}
+
+/**
+ * Stores a newly derived status on the participant row (a new version), audited with the form whose
+ * change caused it. The caller has checked that the status changed.
+ *
+ * @returns the participant as it is now
+ */
+export async function storeStatus(
+  tx: Tx,
+  p: ParticipantState,
+  status: ParticipantStatus,
+  form: string
+): Promise<ParticipantState> {
   await tx.db
     .updateTable('participants')
     .set({ status, version: p.version + 1, updated_at: tx.at, updated_by: tx.ctx.actor.userId })
@@ -114,4 +128,5 @@ export async function refreshStatus(
     after: { status, version: p.version + 1 },
     reason: `status derived after a change to ${form}`,
   });
+  return { ...p, status, version: p.version + 1 };
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, type Actor } from '@cmr-mass/core';
-import { runAudited, type DbHandle, type RepoContext } from '@cmr-mass/db';
+import { newId, runAudited, type DbHandle, type RepoContext } from '@cmr-mass/db';
 import { unauthenticated } from '../http/errors.js';
 import { parseOr400 } from '../http/validation.js';
 import { verifyPassword } from './passwords.js';
@@ -42,7 +41,7 @@ export interface LoginMeta {
 const WRONG = 'wrong e-mail or password';
 
 function ctxOf(actor: Actor, clock: () => Date): RepoContext {
-  return { actor, now: clock, newId: randomUUID };
+  return { actor, now: clock, newId: () => newId() };
 }
 
 /** Records a failed attempt (and a lock-out when it is one too many) and returns the error to throw. */

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Role } from '@cmr-mass/core';
-import { Repository, runAudited, StudyMetaKey, type DbHandle, type RepoContext } from '@cmr-mass/db';
+import { newId, Repository, runAudited, StudyMetaKey, type DbHandle, type RepoContext } from '@cmr-mass/db';
 import { hashPassword } from '../auth/passwords.js';
 import { systemActor } from '../auth/principal.js';
 import { createUser } from '../auth/user-admin.js';
@@ -51,7 +50,7 @@ const DEMO_SITES = [
 ];
 
 function ctx(display: string): RepoContext {
-  return { actor: systemActor(display), now: () => new Date(), newId: randomUUID };
+  return { actor: systemActor(display), now: () => new Date(), newId: () => newId() };
 }
 
 /**

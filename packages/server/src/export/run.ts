@@ -3,7 +3,6 @@ import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomUUID } from 'node:crypto';
 import {
   cmrMassScore,
   decisionInputFromCasebook,
@@ -13,7 +12,7 @@ import {
   type Actor,
   type FormName,
 } from '@cmr-mass/core';
-import { Repository, type DbHandle } from '@cmr-mass/db';
+import { newId, Repository, type DbHandle } from '@cmr-mass/db';
 import { allowed, effectiveSite, requireAccess } from '../registry/access.js';
 import { analysisParticipantsCsv, analysisReadingsCsv, type AnalysisExportOptions } from './analysis.js';
 import { codebookCsv, exportedForms } from './codebook.js';
@@ -60,7 +59,7 @@ export async function openExport(
   return {
     handle,
     actor,
-    repo: new Repository(handle, { actor, now: () => now, newId: randomUUID }),
+    repo: new Repository(handle, { actor, now: () => now, newId: () => newId() }),
     siteId,
     deidentify,
     salt: deidentify ? await dateShiftSalt(handle) : null,
