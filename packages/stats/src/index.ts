@@ -63,3 +63,11 @@ export type { CumincAtTime, CumincCurve, CumincInput, CumincResult, GrayTest } f
 export { grayTest } from './competing/gray-test.js';
 export { aalenJohansen } from './competing/aalen-johansen.js';
 export type { AalenJohansenInput, AalenJohansenResult, AjBlock } from './competing/aalen-johansen.js';
+
+export { tableMargins, dropEmptyMargins } from './tables/contingency.js';
+export { chisqTest } from './tables/chisq-test.js';
+export type { ChisqTestResult } from './tables/chisq-test.js';
+export { fisherExact2x2 } from './tables/fisher-exact.js';
+export type { FisherExactResult } from './tables/fisher-exact.js';
+export { kruskalWallis, midRanks } from './tables/kruskal-wallis.js';
+export type { KruskalWallisResult } from './tables/kruskal-wallis.js';
