@@ -101,6 +101,8 @@ describe.skipIf(reason !== null)('web app end to end (Chromium)', () => {
     for (let i = 0; i < RUNS; i++) {
       await page.click('[data-nav=audit]');
       await page.waitForSelector('[data-nav=audit][aria-current=page]');
+      // The audit page's code loads on first use; until it is shown the list stays on screen.
+      await page.waitForSelector('[data-testid=audit-page]');
       const clickedAt = await page.evaluate(() => {
         window.__cmrMassTimings = {};
         return performance.now();

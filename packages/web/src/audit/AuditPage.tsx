@@ -15,7 +15,7 @@ export function AuditPage(): ReactElement {
     queryFn: () => api.auditTrail({ limit: 1000 }).then((items) => [...items].reverse()),
   });
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" data-testid="audit-page">
       <Title order={1} size="h4">
         {t('audit.title')}
       </Title>
