@@ -94,5 +94,23 @@ for (row in res$participants$table1$rows) {
     if (length(x) > 0) out[[paste0("table1.", row$variable, ".", col)]] <- list(quartiles = num(quantile(x, c(0.25, 0.5, 0.75), type = 2)))
   }
 }
+# Tests of Table 1 (across cohorts) and of Question 2's cross-tables (chisq.test / fisher.test /
+# kruskal.test, as each r_code says).
+tests <- list()
+walk_tests <- function(x) {
+  if (is.list(x)) {
+    if (!is.null(x$id) && !is.null(x$r_code) && grepl("\\.test$", x$id) && identical(x$status, "ok")) {
+      tests[[x$id]] <<- x
+    } else for (v in x) walk_tests(v)
+  }
+}
+walk_tests(res$participants$table1)
+walk_tests(res$treatment)
+for (t in tests) {
+  out[[t$id]] <- tryCatch({
+    ht <- run(t$r_code)$last
+    list(statistic = if (is.null(ht$statistic)) NULL else num(ht$statistic), p = num(ht$p.value))
+  }, error = function(err) list(error = conditionMessage(err)))
+}
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, null = "null", na = "null"), out_file)
 cat(length(out), "analyses recomputed in R\n")

@@ -54,6 +54,24 @@ describe('participants and data', () => {
     ]);
   });
 
+  it('tests infiltration across the cohorts with a chi-squared test, derived by hand', () => {
+    const inf = a.results.participants.table1.rows.find((r) => r.variable === 'infiltration')!;
+    // Yes [0, 1, 6], no [6, 5, 0] of 6 each: E = 7/3 (yes) and 11/3 (no) per cohort;
+    // X² = Σ (O − E)²/E = 1116/77 = 14.4935...; df 2; the χ²(2) upper tail is exp(−X²/2).
+    expect(inf.test.status).toBe('ok');
+    expect(inf.test.result).toMatchObject({ test: 'chisq', df: 2 });
+    expect(inf.test.result!.statistic).toBeCloseTo(1116 / 77, 12);
+    expect(inf.test.result!.p).toBeCloseTo(Math.exp(-1116 / 77 / 2), 14);
+    expect([inf.test.n, inf.test.n_missing]).toEqual([18, 0]);
+    expect(inf.test.warnings).toEqual(['Chi-squared approximation may be incorrect']);
+    // Every participant of the small cohort has the same age: R gives NaN, we say why.
+    const age = a.results.participants.table1.rows.find((r) => r.variable === 'age')!;
+    expect(age.test.status).toBe('not_computed');
+    expect(age.test.message).toContain('same');
+    const size = a.results.participants.table1.rows.find((r) => r.variable === 'size_max_mm')!;
+    expect(size.test.result).toMatchObject({ test: 'kruskal', df: 2 });
+  });
+
   it('gives follow-up completeness per visit: every 1-month visit of the 20 with a CMR was done', () => {
     const v1 = a.results.participants.follow_up.visits[0]!;
     expect(v1.month).toBe(1);

@@ -1,6 +1,12 @@
 import { LgePattern, MassCategory, TreatmentType } from '@cmr-mass/core';
 import type { ReportParticipantRow } from '../dataset/dataset.js';
-import { notRun, type AnalysisRecord } from '../stats-bridge/record.js';
+import type { AnalysisRecord } from '../stats-bridge/record.js';
+import {
+  INDEPENDENCE_METHOD,
+  INDEPENDENCE_R,
+  independenceTest,
+  type IndependenceTest,
+} from './independence.js';
 import { proportion, type Proportion } from './common.js';
 import { MASS_SCORE_CUTOFF } from './decision/validation.js';
 
@@ -22,7 +28,7 @@ export interface CrossTable {
   readonly n_missing: number;
   readonly r_code: string;
   /** Test of independence (chi-square, or Fisher's exact test for small expected counts). */
-  readonly test: AnalysisRecord<never>;
+  readonly test: AnalysisRecord<IndependenceTest>;
 }
 
 /** A row variable of a treatment cross-table. */
@@ -99,21 +105,6 @@ export const TREATMENT_BY: readonly RowVariable[] = [
   },
 ];
 
-/** TODO(stats): wire `chisq.test` / `fisher.test` when `@cmr-mass/stats` exports a test of independence. */
-function pendingIndependenceTest(id: string, r: string): AnalysisRecord<never> {
-  return notRun<never>(
-    {
-      id: `${id}.test`,
-      title: 'Test of independence',
-      method: "Pearson's chi-square test (Fisher's exact test when an expected count is below 5)",
-      filter: 'as the table',
-      r_code: `tab <- table(${r}, d$treatment); chisq.test(tab); fisher.test(tab, simulate.p.value = TRUE, B = 1e5)`,
-    },
-    'pending_stats',
-    '@cmr-mass/stats does not offer a chi-square or Fisher test of independence yet'
-  );
-}
-
 /** Cross-tabulates the main treatment against one variable. */
 export function crossTable(rows: readonly Row[], v: RowVariable): CrossTable {
   const treatments = TreatmentType.codes;
@@ -143,7 +134,17 @@ export function crossTable(rows: readonly Row[], v: RowVariable): CrossTable {
     n,
     n_missing: missing,
     r_code: `table(${v.r}, d$treatment)`,
-    test: pendingIndependenceTest(v.id, v.r),
+    test: independenceTest(
+      {
+        id: `${v.id}.test`,
+        title: `Test of independence: ${v.title.toLowerCase()}`,
+        method: INDEPENDENCE_METHOD,
+        filter: 'as the table',
+        r_code: `tab <- table(${v.r}, d$treatment); ${INDEPENDENCE_R}`,
+      },
+      counts,
+      missing
+    ),
   };
 }
 

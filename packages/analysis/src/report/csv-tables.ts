@@ -154,6 +154,21 @@ export function csvTables(r: StudyResults): CsvTable[] {
       ),
     },
     {
+      id: 'table1_tests',
+      header: ['variable', 'test', 'status', 'n', 'missing', 'statistic', 'df', 'p', 'message'],
+      rows: p.table1.rows.map((row) => [
+        row.variable,
+        row.test.result?.test ?? null,
+        row.test.status,
+        row.test.n,
+        row.test.n_missing,
+        row.test.result?.statistic ?? null,
+        row.test.result?.df ?? null,
+        row.test.result?.p ?? null,
+        row.test.message,
+      ]),
+    },
+    {
       id: 'follow_up',
       header: [
         'visit_month',

@@ -91,6 +91,16 @@ export function compareWithR(results: StudyResults, rOut: Readonly<Record<string
       if (cell) push(id, 'quartiles', [cell.q1, cell.median, cell.q3], asNumbers(rv.quartiles), 1e-12);
       continue;
     }
+    if (id.endsWith('.test') && (id.startsWith('table1.') || id.startsWith('q2.'))) {
+      // Tests of Table 1 and of Question 2's cross-tables: chisq.test / fisher.test / kruskal.test.
+      const rec = findRecord(results, id);
+      const res = rec?.status === 'ok' ? (rec.result as { p: number; statistic: number | null } | null) : null;
+      if (res && !('error' in rv)) {
+        push(id, 'p', [res.p], asNumbers(rv.p), 1e-9);
+        if (res.statistic !== null) push(id, 'statistic', [res.statistic], asNumbers(rv.statistic), 1e-9);
+      }
+      continue;
+    }
     if (!ok.has(id) || 'error' in rv) continue;
     const rec = findRecord(results, id);
     const res = rec?.result as R | undefined;

@@ -1,6 +1,14 @@
 import { LgePattern, ReferenceMethod, Sex, Smoking } from '@cmr-mass/core';
+import { kruskalWallis } from '@cmr-mass/stats';
 import { COHORTS, type Cohort, type ReportParticipantRow } from '../../dataset/dataset.js';
-import { notRun, type AnalysisRecord } from '../../stats-bridge/record.js';
+import type { AnalysisHead, AnalysisRecord } from '../../stats-bridge/record.js';
+import {
+  failedTest,
+  INDEPENDENCE_METHOD,
+  INDEPENDENCE_R,
+  independenceTest,
+  type IndependenceTest,
+} from '../independence.js';
 
 type Row = ReportParticipantRow;
 
@@ -10,13 +18,22 @@ export const TABLE1_COLUMNS: readonly Table1Column[] = ['all', ...COHORTS];
 
 type Label = { readonly en: string; readonly zh: string };
 
+/** The test of a difference across the three cohorts in one characteristic. */
+export interface Table1Test {
+  readonly test: IndependenceTest['test'] | 'kruskal';
+  /** χ² (chi-square) or H (Kruskal-Wallis); null for Fisher's exact test. */
+  readonly statistic: number | null;
+  readonly df: number | null;
+  readonly p: number;
+}
+
 /** A yes/no characteristic: n (%) of those in whom it is known. */
 export interface BinaryRow {
   readonly kind: 'binary';
   readonly variable: string;
   readonly label: Label;
   readonly cells: readonly { readonly n: number; readonly of: number; readonly missing: number }[];
-  readonly test: AnalysisRecord<never>;
+  readonly test: AnalysisRecord<Table1Test>;
 }
 
 /** A categorical characteristic: n (%) per level. */
@@ -30,7 +47,7 @@ export interface CategoricalRow {
     readonly of: number;
     readonly missing: number;
   }[];
-  readonly test: AnalysisRecord<never>;
+  readonly test: AnalysisRecord<Table1Test>;
 }
 
 /** A continuous characteristic: median [IQR] of those in whom it is known. */
@@ -48,7 +65,7 @@ export interface ContinuousRow {
     readonly q1: number | null;
     readonly q3: number | null;
   }[];
-  readonly test: AnalysisRecord<never>;
+  readonly test: AnalysisRecord<Table1Test>;
 }
 
 export type Table1Row = BinaryRow | CategoricalRow | ContinuousRow;
@@ -69,7 +86,14 @@ export type Quartiles = (values: readonly number[]) => {
 };
 
 type Spec =
-  | { kind: 'binary'; variable: keyof Row; label: Label; get?: (r: Row) => 0 | 1 | null }
+  | {
+      kind: 'binary';
+      variable: keyof Row;
+      label: Label;
+      get?: (r: Row) => 0 | 1 | null;
+      /** The R expression of a derived yes/no (default `d$variable`). */
+      r?: string;
+    }
   | { kind: 'categorical'; variable: keyof Row; label: Label; levels: readonly string[] }
   | { kind: 'continuous'; variable: keyof Row; label: Label; unit: string; scale?: number };
 
@@ -82,6 +106,7 @@ export const TABLE1_VARIABLES: readonly Spec[] = [
     variable: 'recruitment',
     label: { en: 'Prospective enrolment', zh: '前瞻性入组' },
     get: (r) => (r.recruitment === null ? null : r.recruitment === 'prospective' ? 1 : 0),
+    r: 'd$recruitment == "prospective"',
   },
   {
     kind: 'binary',
@@ -102,12 +127,14 @@ export const TABLE1_VARIABLES: readonly Spec[] = [
     variable: 'field_strength_t',
     label: { en: 'CMR at 3 T', zh: '3 T CMR' },
     get: (r) => (r.field_strength_t === null ? null : r.field_strength_t === 3 ? 1 : 0),
+    r: 'd$field_strength_t == 3',
   },
   {
     kind: 'binary',
     variable: 'n_lesions',
     label: { en: 'More than one lesion', zh: '多于一个病灶' },
     get: (r) => (r.n_lesions > 1 ? 1 : 0),
+    r: 'd$n_lesions > 1',
   },
   {
     kind: 'continuous',
@@ -143,31 +170,69 @@ export const TABLE1_VARIABLES: readonly Spec[] = [
   },
 ];
 
-/** TODO(stats): wire the test across cohorts when `@cmr-mass/stats` exports chi-square/Fisher and Kruskal-Wallis. */
-function pendingTest(kind: Spec['kind'], variable: string): AnalysisRecord<never> {
-  const continuous = kind === 'continuous';
-  return notRun<never>(
-    {
-      id: `table1.${variable}.test`,
-      title: `Difference across cohorts: ${variable}`,
-      method: continuous
-        ? 'Kruskal-Wallis rank-sum test'
-        : "Pearson's chi-square test (Fisher's exact test for small counts)",
-      filter: 'participants with a cohort and the characteristic recorded',
-      r_code: continuous
-        ? `kruskal.test(${variable} ~ cohort, data = d)`
-        : `chisq.test(table(d$${variable}, d$cohort))`,
-    },
-    'pending_stats',
-    `@cmr-mass/stats does not offer ${continuous ? 'a Kruskal-Wallis' : 'a chi-square'} test yet`
-  );
+/** Cohorts compared by the tests (the "all" column is not a group). */
+const TESTED_COHORTS = COHORTS;
+
+function testHead(spec: Spec, test: 'table' | 'kruskal'): AnalysisHead {
+  const expr = spec.kind === 'binary' && spec.r ? spec.r : `d$${spec.variable}`;
+  return {
+    id: `table1.${spec.variable}.test`,
+    title: `Difference across cohorts: ${spec.label.en}`,
+    method:
+      test === 'kruskal'
+        ? 'Kruskal-Wallis rank-sum test (tie-corrected) across the three cohorts'
+        : `${INDEPENDENCE_METHOD}, across the three cohorts`,
+    filter: 'participants with a cohort and the characteristic recorded',
+    r_code:
+      test === 'kruskal'
+        ? `kruskal.test(${expr}, d$cohort)`
+        : `tab <- table(${expr}, d$cohort); ${INDEPENDENCE_R}`,
+  };
+}
+
+/** The Kruskal-Wallis test of a continuous characteristic across the cohorts. */
+function rankTest(spec: Spec, rows: readonly Row[]): AnalysisRecord<Table1Test> {
+  const head = testHead(spec, 'kruskal');
+  const values: number[] = [];
+  const groups: string[] = [];
+  let missing = 0;
+  for (const r of rows) {
+    if (r.cohort === null) continue;
+    const v = r[spec.variable];
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      values.push(v);
+      groups.push(r.cohort);
+    } else missing += 1;
+  }
+  try {
+    const k = kruskalWallis(values, groups);
+    return {
+      ...head,
+      status: 'ok',
+      message: null,
+      n: values.length,
+      n_missing: missing,
+      events: null,
+      spec: null,
+      warnings: [],
+      result: { test: 'kruskal', statistic: k.statistic, df: k.df, p: k.p },
+    };
+  } catch (e) {
+    return failedTest(head, e, values.length, missing);
+  }
 }
 
 function cellRows(rows: readonly Row[]): Row[][] {
   return TABLE1_COLUMNS.map((c) => (c === 'all' ? [...rows] : rows.filter((r) => r.cohort === c)));
 }
 
-function buildRow(spec: Spec, groups: readonly Row[][], quartiles: Quartiles | null): Table1Row {
+function buildRow(
+  spec: Spec,
+  groups: readonly Row[][],
+  rows: readonly Row[],
+  quartiles: Quartiles | null
+): Table1Row {
+  const cohortCells = <T>(cells: readonly T[]): T[] => cells.slice(1, 1 + TESTED_COHORTS.length);
   const raw = (r: Row): unknown => r[spec.variable];
   switch (spec.kind) {
     case 'binary': {
@@ -181,7 +246,11 @@ function buildRow(spec: Spec, groups: readonly Row[][], quartiles: Quartiles | n
         variable: spec.variable,
         label: spec.label,
         cells,
-        test: pendingTest('binary', spec.variable),
+        test: independenceTest(
+          testHead(spec, 'table'),
+          [cohortCells(cells).map((c) => c.n), cohortCells(cells).map((c) => c.of - c.n)],
+          cohortCells(cells).reduce((a, c) => a + c.missing, 0)
+        ),
       };
     }
     case 'categorical': {
@@ -196,7 +265,11 @@ function buildRow(spec: Spec, groups: readonly Row[][], quartiles: Quartiles | n
         label: spec.label,
         levels: spec.levels,
         cells,
-        test: pendingTest('categorical', spec.variable),
+        test: independenceTest(
+          testHead(spec, 'table'),
+          spec.levels.map((_, li) => cohortCells(cells).map((c) => c.counts[li]!)),
+          cohortCells(cells).reduce((a, c) => a + c.missing, 0)
+        ),
       };
     }
     case 'continuous': {
@@ -223,7 +296,7 @@ function buildRow(spec: Spec, groups: readonly Row[][], quartiles: Quartiles | n
         unit: spec.unit,
         scale: spec.scale ?? 1,
         cells,
-        test: pendingTest('continuous', spec.variable),
+        test: rankTest(spec, rows),
       };
     }
   }
@@ -232,13 +305,14 @@ function buildRow(spec: Spec, groups: readonly Row[][], quartiles: Quartiles | n
 /**
  * Table 1 (STROBE item 14, STARD item 20): baseline characteristics of every analysed participant and
  * of each cohort, n (%) of those in whom the characteristic is known, or median [IQR], with missing
- * counts. `quartiles` comes from `@cmr-mass/stats`; without it the medians stay blank.
+ * counts, and a test of the difference across the three cohorts (chi-squared, Fisher's exact test for
+ * a sparse 2 × 2 table, Kruskal-Wallis for continuous characteristics). `quartiles` comes from `@cmr-mass/stats`; without it the medians stay blank.
  */
 export function table1(rows: readonly Row[], quartiles: Quartiles | null = null): Table1 {
   const groups = cellRows(rows);
   return {
     columns: TABLE1_COLUMNS.map((key, i) => ({ key, n: groups[i]!.length })),
-    rows: TABLE1_VARIABLES.map((s) => buildRow(s, groups, quartiles)),
+    rows: TABLE1_VARIABLES.map((s) => buildRow(s, groups, rows, quartiles)),
     quantiles_status: quartiles ? 'ok' : 'pending_stats',
   };
 }

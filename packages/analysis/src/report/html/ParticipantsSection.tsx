@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import type { ParticipantsResults } from '../../results/types.js';
 import type { Table1Row } from '../../analyses/participants/table1.js';
-import { count, fmt, nPct, pct } from '../format.js';
+import { count, fmt, nPct, pct, pValue } from '../format.js';
 import { codeLabel, cohortLabel, t, VISIT_STATUS_LABELS } from '../i18n.js';
 import type { RenderedFigure } from '../figures.js';
 import { DataTable, Figure, L, type SectionProps } from './common.js';
@@ -11,7 +11,19 @@ const UNIT_LABELS: Readonly<Record<string, { readonly en: string; readonly zh: s
   points: { en: 'points', zh: '分' },
 };
 
+/** The p-value of a row's test across cohorts, with a mark for the test (a: chi², b: Fisher, c: Kruskal-Wallis). */
+function testCell(row: Table1Row): string {
+  const r = row.test.result;
+  if (row.test.status !== 'ok' || !r) return '\u2014';
+  return `${pValue(r.p)}${{ chisq: '\u1d43', fisher: '\u1d47', kruskal: '\u1d9c' }[r.test]}`;
+}
+
 function table1Cells(row: Table1Row, lang: SectionProps['lang']): { label: string; cells: string[] }[] {
+  const cells = table1CellsOf(row, lang);
+  return cells.map((c, i) => ({ ...c, cells: [...c.cells, i === 0 ? testCell(row) : ''] }));
+}
+
+function table1CellsOf(row: Table1Row, lang: SectionProps['lang']): { label: string; cells: string[] }[] {
   switch (row.kind) {
     case 'binary':
       return [
@@ -67,7 +79,11 @@ export function ParticipantsSection({
       <Figure figure={flow} />
       <DataTable
         caption={t('table1', lang)}
-        header={['', ...cols.map((c) => `${cohortLabel(c.key, lang)} (n = ${count(c.n)})`)]}
+        header={[
+          '',
+          ...cols.map((c) => `${cohortLabel(c.key, lang)} (n = ${count(c.n)})`),
+          L(lang, 'p (across cohorts)', 'p（队列间）'),
+        ]}
         rows={p.table1.rows.flatMap((r) => table1Cells(r, lang).map((x) => [x.label, ...x.cells]))}
         note={
           <>
@@ -76,17 +92,14 @@ export function ParticipantsSection({
               'n (%) of participants in whom the characteristic is known; [n] missing. Continuous: median [IQR]. Cohorts by the reference diagnosis: non-neoplastic mass, benign tumour, malignant tumour; "All" includes participants without a reference mass yet.',
               'n（%）为该特征已知者；[n]为缺失数。连续变量：中位数[四分位距]。队列依据参考诊断划分；“全部”包括尚无参考诊断者。'
             )}{' '}
+            {L(
+              lang,
+              "p across the three cohorts: ᵃ Pearson's chi-squared test (empty categories left out); ᵇ Fisher's exact test (2 × 2 with an expected count below 5); ᶜ Kruskal-Wallis rank-sum test. Unadjusted for multiple comparisons.",
+              'p为三个队列间比较：ᵃ Pearson卡方检验（不含空类别）；ᵇ Fisher精确检验（2×2表且期望频数<5）；ᶜ Kruskal-Wallis秩和检验。未校正多重比较。'
+            )}
             {p.table1.quantiles_status === 'pending_stats'
-              ? L(
-                  lang,
-                  'Medians and IQRs, and the tests across cohorts (chi-square, Kruskal-Wallis), are not shown: the statistics engine does not offer sample quantiles or these tests yet.',
-                  '中位数、四分位距及队列间检验暂未显示：统计引擎尚未提供样本分位数及这些检验。'
-                )
-              : L(
-                  lang,
-                  'Tests across cohorts are not shown: the statistics engine does not offer chi-square or Kruskal-Wallis tests yet.',
-                  '队列间检验暂未显示：统计引擎尚未提供卡方检验和Kruskal-Wallis检验。'
-                )}
+              ? ` ${L(lang, 'Medians and IQRs are not shown: the statistics engine does not offer sample quantiles.', '中位数和四分位距暂未显示：统计引擎尚未提供样本分位数。')}`
+              : ''}
           </>
         }
       />

@@ -1,9 +1,22 @@
 import type { ReactElement } from 'react';
 import type { CrossTable, TreatmentResults } from '../../analyses/treatment.js';
 import type { RenderedFigure } from '../figures.js';
-import { count, frac, nPct, pct } from '../format.js';
+import { count, fmt, frac, nPct, pct, pText } from '../format.js';
 import { codeLabel, recordTitle } from '../i18n.js';
 import { DataTable, Figure, L, statusText, type SectionProps } from './common.js';
+
+/** The table's test of independence in words: "Chi-squared test: χ² = 12.3, df 4, p = 0.015." */
+function testNote(table: CrossTable, lang: SectionProps['lang']): string {
+  const r = table.test.result;
+  if (table.test.status !== 'ok' || !r) return statusText(table.test, lang) ?? '';
+  const small =
+    table.test.warnings.length > 0
+      ? L(lang, ' (some expected counts are below 5)', '（部分期望频数<5）')
+      : '';
+  return r.test === 'fisher'
+    ? `${L(lang, "Fisher's exact test", 'Fisher精确检验')}: ${pText(r.p)}.`
+    : `${L(lang, "Pearson's chi-squared test", 'Pearson卡方检验')}: χ² = ${fmt(r.statistic ?? NaN, 1)}, df ${r.df ?? ''}, ${pText(r.p)}${small}.`;
+}
 
 function CrossTableView({
   table,
@@ -29,7 +42,7 @@ function CrossTableView({
           count(total),
         ];
       })}
-      note={`${L(lang, 'n (% of the row).', 'n（行%）。')} ${statusText(table.test, lang) ?? ''}`}
+      note={`${L(lang, 'n (% of the row).', 'n（行%）。')} ${testNote(table, lang)}`}
     />
   );
 }
