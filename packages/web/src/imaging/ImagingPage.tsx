@@ -1,20 +1,34 @@
 import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactElement } from 'react';
+import { useCallback, useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NotFoundError } from '../api/errors.js';
 import type { AnyRecord } from '../api/types.js';
 import { useApp } from '../app/context.js';
+import { can } from '../app/nav.js';
 import { ReasonDialog } from '../forms/ReasonDialog.js';
 import { useLabels } from '../i18n/labels.js';
 import { href, useRoute } from '../router/router.js';
 import { examChanges, lesionChanges, type ApplyTarget } from './apply.js';
+import { ImagingJobs } from './ImagingJobs.js';
 import { ImagingWorkbench } from './ImagingWorkbench.js';
 import { listMaps, loadMap } from './maps-api.js';
-import type { Roi, RoiStats } from './roi.js';
+import type { Point, Roi, RoiStats } from './roi.js';
 import { SeriesUpload } from './SeriesUpload.js';
 import type { ViewerEntry } from './types.js';
+
+/** The last blood-pool ROI as a polygon in pixel coordinates (an ellipse sampled at 64 points). */
+function bloodPolygon(rois: readonly Roi[]): readonly Point[] | null {
+  const roi = [...rois].reverse().find((r) => r.label === 'blood');
+  if (!roi) return null;
+  const s = roi.shape;
+  if (s.kind === 'polygon') return s.vertices;
+  return Array.from({ length: 64 }, (_, i): Point => {
+    const a = (2 * Math.PI * i) / 64;
+    return [s.cx + s.rx * Math.cos(a), s.cy + s.ry * Math.sin(a)];
+  });
+}
 
 interface PendingApply {
   readonly form: ApplyTarget['form'];
@@ -30,7 +44,7 @@ interface PendingApply {
 export function ImagingPage(p: { readonly examId: string }): ReactElement {
   const { t } = useTranslation();
   const l = useLabels();
-  const { api, meta } = useApp();
+  const { api, meta, user } = useApp();
   const queryClient = useQueryClient();
   const route = useRoute();
   const lesionParam = route.query.get('lesion');
@@ -44,6 +58,14 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
     queryFn: () => api.list('lesion_finding', { examId: p.examId, pageSize: 100 }),
   });
   const [pending, setPending] = useState<PendingApply | null>(null);
+  const [rois, setRois] = useState<readonly Roi[]>([]);
+  const bloodRoi = useMemo(() => bloodPolygon(rois), [rois]);
+  const refetchMaps = maps.refetch;
+  const onMapsChanged = useCallback(() => {
+    void refetchMaps();
+  }, [refetchMaps]);
+  const t1Maps = useMemo(() => (maps.data ?? []).filter((m) => m.kind === 't1'), [maps.data]);
+  const canCompute = can(user, 'create', 'imaging', user.siteId ?? 'any-site');
 
   const save = async (a: PendingApply, reason?: string): Promise<void> => {
     try {
@@ -93,8 +115,25 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
         {t('imaging.title')}
       </Title>
       <Card withBorder padding="sm">
-        <SeriesUpload examId={p.examId} onUploaded={() => void maps.refetch()} />
+        <SeriesUpload
+          examId={p.examId}
+          onUploaded={() => {
+            void maps.refetch();
+            void queryClient.invalidateQueries({ queryKey: ['series', p.examId] });
+          }}
+        />
       </Card>
+      {!unavailable && (
+        <Card withBorder padding="sm">
+          <ImagingJobs
+            examId={p.examId}
+            t1Maps={t1Maps}
+            bloodRoi={bloodRoi}
+            onMapsChanged={onMapsChanged}
+            canCompute={canCompute}
+          />
+        </Card>
+      )}
       {unavailable && (
         <Alert color="gray" p="xs">
           {t('imaging.notConnected')}
@@ -108,7 +147,11 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
       {maps.data && maps.data.length === 0 && <Text size="sm">{t('imaging.noImage')}</Text>}
       {maps.data && maps.data.length > 0 && (
         <Card withBorder padding="sm">
-          <ImagingWorkbench entries={maps.data} onApply={(e, r, s, tg) => void apply(e, r, s, tg)} />
+          <ImagingWorkbench
+            entries={maps.data}
+            onApply={(e, r, s, tg) => void apply(e, r, s, tg)}
+            onRois={setRois}
+          />
         </Card>
       )}
       {pending !== null && (

@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core';
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplyTarget } from './apply.js';
 import { ColourBar } from './ColourBar.js';
@@ -22,6 +22,8 @@ export function ImagingWorkbench(p: {
   readonly entries: readonly ViewerEntry[];
   readonly onApply?: (entry: ViewerEntry, roi: Roi, stats: RoiStats, target: ApplyTarget) => void;
   readonly size?: number;
+  /** Told of the ROIs whenever they change (the ECV form takes the blood-pool ROI). */
+  readonly onRois?: (rois: readonly Roi[]) => void;
 }): ReactElement {
   const { t } = useTranslation();
   const [currentKey, setCurrent] = useState(p.entries[0]?.key ?? '');
@@ -33,6 +35,10 @@ export function ImagingWorkbench(p: {
   const [rois, setRois] = useState<readonly Roi[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const size = p.size ?? 512;
+  const { onRois } = p;
+  useEffect(() => {
+    onRois?.(rois);
+  }, [rois, onRois]);
   if (!entry) return <Text size="sm">{t('imaging.noImage')}</Text>;
   const wl = wlByKey[entry.key] ?? autoWindow(entry.image.data);
   const colourMap = COLOUR_OF[entry.kind];
