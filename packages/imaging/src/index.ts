@@ -12,6 +12,8 @@ export type { PixelCodec } from './dicom/transfer-syntax.js';
 // Inputs and series
 export { readDicomInputs, readDicomSeries, InputError } from './io/read-inputs.js';
 export type { DicomInput, ReadDicomResult, SkippedFile, ReadDicomSeriesResult } from './io/read-inputs.js';
+export { expandUploads, UploadLimitError } from './io/expand-uploads.js';
+export type { UploadedFile, ExpandedUploads, ExpandLimits } from './io/expand-uploads.js';
 export { groupSeries } from './series/dicom-series.js';
 export type { DicomSeries } from './series/dicom-series.js';
 export { groupSlices, sliceNormal } from './series/slices.js';

@@ -11,11 +11,15 @@ import { handleError, handleNotFound, unauthenticated } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './http/validation.js';
+import { ImagingRunner, type RunnerOptions } from './imaging/runner.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAnalysisRoutes, type AnalysisOptions } from './routes/analysis.js';
 import { registerAuthRoutes, type LoginRateLimit } from './routes/auth.js';
 import { registerExportRoutes } from './routes/exports.js';
 import { registerFormRoutes } from './routes/forms.js';
+import { registerImagingFileRoutes } from './routes/imaging-files.js';
+import { registerImagingJobRoutes } from './routes/imaging-jobs.js';
+import { registerImagingRoutes } from './routes/imaging.js';
 import { registerParticipantRoutes } from './routes/participants.js';
 import { registerSuggestionRoutes } from './routes/suggestion.js';
 import { registerWorklistAuditRoutes } from './routes/worklist-audit.js';
@@ -43,6 +47,11 @@ export interface AppOptions {
   /** Trust `X-Forwarded-*` from a reverse proxy (default false). */
   readonly trustProxy?: boolean;
   readonly analysis?: AnalysisOptions;
+  /**
+   * Run imaging jobs in this server (default true, as `cmr-mass serve` does): false for none, or the
+   * runner's options (poll interval, lease, threads...). `app.close()` stops it and its worker pool.
+   */
+  readonly imagingRunner?: boolean | Omit<RunnerOptions, 'handle'>;
 }
 
 /**
@@ -118,7 +127,42 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSuggestionRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerAnalysisRoutes(app, deps, options.analysis ?? {});
+  const runner = startImagingRunner(app, deps, options.imagingRunner ?? true);
+  await registerImagingRoutes(app, deps);
+  registerImagingFileRoutes(app, deps);
+  registerImagingJobRoutes(app, deps, () => runner?.wake());
   await registerWeb(app, deps, options.webDist);
   app.setNotFoundHandler(handleNotFound);
   return app;
+}
+
+/**
+ * Starts this server's imaging job runner (unless `option` is false) once the app is ready, and stops
+ * it, giving back the job in hand and closing its worker pool, when the app closes.
+ */
+function startImagingRunner(
+  app: FastifyInstance,
+  deps: AppDeps,
+  option: boolean | Omit<RunnerOptions, 'handle'>
+): ImagingRunner | null {
+  if (option === false) return null;
+  const runner = new ImagingRunner({
+    clock: deps.clock,
+    log: {
+      info: (o, m) => {
+        app.log.info(o, m);
+      },
+      error: (o, m) => {
+        app.log.error(o, m);
+      },
+    },
+    ...(option === true ? {} : option),
+    handle: deps.handle,
+  });
+  app.addHook('onReady', () => {
+    runner.start();
+    return Promise.resolve();
+  });
+  app.addHook('onClose', () => runner.stop());
+  return runner;
 }

@@ -5,6 +5,7 @@
  */
 export { buildApp, API_VERSION, type AppOptions } from './app.js';
 export { startServer, type RunningServer, type ServeOptions } from './serve.js';
+export { ImagingRunner, type RunnerOptions, type RunnerLog } from './imaging/runner.js';
 export { createUser, updateUser, listUsers } from './auth/user-admin.js';
 export { passwordWeakness, hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './auth/passwords.js';
 export { systemActor, actorOf, type PublicUser } from './auth/principal.js';

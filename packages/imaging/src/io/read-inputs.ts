@@ -36,7 +36,8 @@ export class InputError extends Error {
   }
 }
 
-function isZip(bytes: Uint8Array): boolean {
+/** True when the bytes start with a zip local file header (PK\x03\x04), whatever the file's name. */
+export function isZip(bytes: Uint8Array): boolean {
   return (
     bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
   );

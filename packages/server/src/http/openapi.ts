@@ -16,6 +16,7 @@ const TAGS = [
   { name: 'participants', description: 'Participants, withdrawal, loss to follow-up, the casebook' },
   { name: 'follow-up', description: 'The follow-up worklist' },
   { name: 'decision-support', description: 'Decision support for a lesion' },
+  { name: 'imaging', description: 'DICOM upload, series, maps and source images, imaging jobs' },
   { name: 'exports', description: 'Streamed, audited CSV exports and the codebook' },
   { name: 'analysis', description: "The analysis package's results" },
   { name: 'audit', description: 'The hash-chained audit trail' },
