@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import {
   buildWeb,
   CHROMIUM,
   PASSWORD,
+  ROOT,
   skipReason,
   startServer,
   USERS,
@@ -274,17 +276,75 @@ describe.skipIf(reason !== null)('web app end to end (Chromium)', () => {
     await context.close();
   }, 240_000);
 
-  it('offers the DICOM upload on an exam (maps wait for the imaging integration)', async () => {
+  it('uploads a phantom MOLLI series, fits its T1 map on the server, draws an ROI and files its mean', async () => {
     const { context, page } = await newPage();
     await login(page, USERS.reader);
     await page.locator('table a').first().click();
     await page.getByRole('link', { name: 'Images and maps' }).first().click();
     await page.getByTestId('upload-series').waitFor();
-    await shot(page, 'exam-imaging');
-    const notice = await page.getByText('not available on this server yet').count();
-    if (notice > 0) {
-      console.warn('\n[web e2e] phantom DICOM upload skipped: the server has no imaging endpoints yet\n');
+    // The digital phantom of packages/imaging/testdata (160 x 160, 1.4 mm; its mass has T1 1500 ms).
+    const dir = join(ROOT, 'packages', 'imaging', 'testdata', 'heart_siemens_snr50', 'dicom', 'molli_pre');
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.dcm'))
+      .map((f) => join(dir, f));
+    await page.locator('input[type=file]').setInputFiles(files);
+    await page.getByText(`Series uploaded: ${files.length} files`).waitFor({ timeout: 60_000 });
+    await page.getByTestId('series-table').getByText('MOLLI', { exact: true }).waitFor();
+    await shot(page, 'imaging-uploaded');
+
+    // Fit the T1 map: the job runs on the server's runner, with its progress on the page.
+    const fitStart = Date.now();
+    await page.getByTestId('fit-t1').click();
+    await page.locator('[data-testid=imaging-jobs] [data-status=done]').waitFor({ timeout: 120_000 });
+    const fitSeconds = (Date.now() - fitStart) / 1000;
+    const select = page.locator('#viewer-image');
+    await expect
+      .poll(() => select.locator('option', { hasText: 'T1 map' }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const value = await select.locator('option', { hasText: 'T1 map' }).first().getAttribute('value');
+    await select.selectOption(value ?? '');
+
+    // A polygon inside the mass: image pixels (111-121, 85-94), 3.2 screen pixels per image pixel.
+    const canvas = page.getByTestId('map-canvas');
+    await page.getByText('Polygon ROI').click();
+    // The page settles (the job list and the maps re-read) before the canvas is measured.
+    await page.waitForLoadState('networkidle');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas');
+    for (const [x, y] of [
+      [111.5, 85.5],
+      [121.5, 85.5],
+      [121.5, 94.5],
+      [111.5, 94.5],
+    ] as const) {
+      await page.mouse.click(box.x + x * 3.2, box.y + y * 3.2);
     }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('roi-table').waitFor();
+    const mean = Number.parseFloat((await page.getByTestId('roi-mean').first().textContent()) ?? '');
+    await shot(page, 'imaging-t1-roi');
+    expect(Math.abs(mean - 1500) / 1500).toBeLessThan(0.02);
+
+    // File the mean into the lesion's native T1 with its provenance (a reason if the form is complete).
+    await page
+      .getByRole('button', { name: /Put into lesion field/ })
+      .first()
+      .click();
+    const reason = page.locator('#reason-for-change');
+    const asked = await reason.waitFor({ state: 'visible', timeout: 3000 }).then(
+      () => true,
+      () => false
+    );
+    if (asked) {
+      await reason.fill('native T1 measured on the fitted map');
+      await page.getByRole('button', { name: 'Save with this reason' }).click();
+    }
+    await page.getByText(/set from the ROI/).waitFor({ timeout: 15_000 });
+    await shot(page, 'imaging-filed');
+    console.log(
+      `\n[web e2e] phantom MOLLI uploaded (${files.length} files), T1 fitted on the server in ${fitSeconds.toFixed(1)} s; mass ROI mean ${mean} ms (truth 1500)\n`
+    );
     await context.close();
   }, 240_000);
 });

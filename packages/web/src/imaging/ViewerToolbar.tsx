@@ -33,10 +33,14 @@ export function ViewerToolbar(p: {
         onChange={(e) => {
           p.onCurrent(e.currentTarget.value);
         }}
-        data={p.entries.map((e) => ({
-          value: e.key,
-          label: `${t(`imaging.maps.${e.kind}`)} · ${e.image.name}`,
-        }))}
+        data={p.entries.map((e) => {
+          const kind = t(`imaging.maps.${e.kind}`);
+          // The server's names start with the map kind already ("T1 map · slice 1 · MOLLI").
+          return {
+            value: e.key,
+            label: e.image.name.startsWith(kind) ? e.image.name : `${kind} · ${e.image.name}`,
+          };
+        })}
       />
       <NumberInput
         id="viewer-window"
