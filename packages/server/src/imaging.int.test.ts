@@ -603,6 +603,18 @@ for (const dialect of testDialects()) {
       expect(file.statusCode).toBe(200);
       expect(file.headers['content-type']).toBe('application/dicom');
       expect(file.rawPayload.toString('latin1')).toContain('PHANTOM^T1');
+      // The download of identifiable data is in the audit trail, with who and which file.
+      const logged = await tdb.handle.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity', 'entity_id', 'actor_role'])
+        .where('entity', '=', 'dicom_instance')
+        .execute();
+      expect(logged).toContainEqual({
+        action: 'export',
+        entity: 'dicom_instance',
+        entity_id: source.instanceId!,
+        actor_role: 'coordinator',
+      });
       for (const who of ['reader', 'monitor', 'statistician', 'admin', 'coordB']) {
         expect((await c[who]!.get(original)).statusCode, who).toBe(403);
       }

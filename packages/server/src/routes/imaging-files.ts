@@ -162,12 +162,18 @@ export function registerImagingFileRoutes(app: FastifyInstance, deps: AppDeps): 
           `${ctx.actor.role} may not download original DICOM files: they carry the patient's identifiers`
         );
       }
-      return send(
-        reply,
-        'application/dicom',
-        await instanceBytes(deps.handle.db, id),
-        `${row.sop_instance_uid}.dcm`
-      );
+      const bytes = await instanceBytes(deps.handle.db, id);
+      // Identifiable data leaving the server: recorded like an export (who, when, which file).
+      await ctx.repo.recordEvent({
+        action: 'export',
+        entity: 'dicom_instance',
+        entityId: id,
+        participantId: scope.participantId,
+        siteId: scope.siteId,
+        after: { examId: row.exam_id, sopInstanceUid: row.sop_instance_uid, bytes: bytes.byteLength },
+        reason: 'original DICOM file downloaded (with identifiers)',
+      });
+      return send(reply, 'application/dicom', bytes, `${row.sop_instance_uid}.dcm`);
     }
   );
 }
