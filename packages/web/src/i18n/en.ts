@@ -292,6 +292,8 @@ export const en = {
     noImage: 'No image loaded.',
     viewer: 'Image viewer: {{name}}',
     pixel: 'Pixel ({{x}}, {{y}}): {{value}}',
+    sourceSeries: 'Source images of',
+    noSource: 'No source images (maps only)',
     jobs: {
       series: 'Series',
       noSeries: 'No DICOM series uploaded yet.',

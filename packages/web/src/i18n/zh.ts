@@ -289,6 +289,8 @@ export const zh: Translation<Dictionary> = {
     noImage: '未加载图像。',
     viewer: '图像查看器：{{name}}',
     pixel: '像素（{{x}}, {{y}}）：{{value}}',
+    sourceSeries: '显示源图像的序列',
+    noSource: '不显示源图像（仅参数图）',
     jobs: {
       series: '序列',
       noSeries: '尚未上传DICOM序列。',

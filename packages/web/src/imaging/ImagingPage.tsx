@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactElement } from 'react';
@@ -13,7 +13,7 @@ import { href, useRoute } from '../router/router.js';
 import { examChanges, lesionChanges, type ApplyTarget } from './apply.js';
 import { ImagingJobs } from './ImagingJobs.js';
 import { ImagingWorkbench } from './ImagingWorkbench.js';
-import { listMaps, loadMap } from './maps-api.js';
+import { useExamImages } from './exam-images.js';
 import type { Point, Roi, RoiStats } from './roi.js';
 import { SeriesUpload } from './SeriesUpload.js';
 import type { ViewerEntry } from './types.js';
@@ -48,11 +48,9 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
   const queryClient = useQueryClient();
   const route = useRoute();
   const lesionParam = route.query.get('lesion');
-  const maps = useQuery({
-    queryKey: ['maps', p.examId],
-    queryFn: async () => Promise.all((await listMaps(api, p.examId)).map((m) => loadMap(m, api.http.base))),
-    retry: false,
-  });
+  const [sourceSeries, setSourceSeries] = useState<string | null | undefined>(undefined);
+  const images = useExamImages(api, p.examId, sourceSeries);
+  const maps = { data: images.entries, error: images.error, refetch: images.list.refetch };
   const lesions = useQuery({
     queryKey: ['lesions', p.examId],
     queryFn: () => api.list('lesion_finding', { examId: p.examId, pageSize: 100 }),
@@ -144,6 +142,23 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
           {l.message(null, maps.error instanceof Error ? maps.error.message : String(maps.error))}
         </Text>
       )}
+      {images.series.length > 0 && (
+        <NativeSelect
+          id="source-series"
+          size="xs"
+          w={360}
+          label={t('imaging.sourceSeries')}
+          value={images.chosen ?? ''}
+          onChange={(e) => {
+            setSourceSeries(e.currentTarget.value === '' ? null : e.currentTarget.value);
+          }}
+          data={[
+            { value: '', label: t('imaging.noSource') },
+            ...images.series.map((s) => ({ value: s.uid, label: `${s.label} (${s.images})` })),
+          ]}
+        />
+      )}
+      {images.loading && <Loader size="xs" aria-label={t('common.loading')} />}
       {maps.data && maps.data.length === 0 && <Text size="sm">{t('imaging.noImage')}</Text>}
       {maps.data && maps.data.length > 0 && (
         <Card withBorder padding="sm">
