@@ -28,7 +28,7 @@ export {
   SeriesKind,
 } from './series/classify.js';
 export type { SeriesClassification, MapQuantity } from './series/classify.js';
-export { loadSliceStacks, SeriesInputError } from './series/load-slices.js';
+export { geometryOf, loadSliceStacks, SeriesInputError } from './series/load-slices.js';
 export type { SliceStack, SliceGeometry, StackQuantity } from './series/load-slices.js';
 
 // Per-pixel fitting

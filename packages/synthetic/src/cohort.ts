@@ -1,5 +1,4 @@
-import { isIsoDate, type IsoDate } from '@cmr-mass/core';
-import { daysFrom, plusDays } from './dates.js';
+import { isIsoDate, type IsoDate, daysBetween, addDays } from '@cmr-mass/core';
 import { generateParticipant } from './generate-casebook.js';
 import { Rng } from './rng.js';
 import { DEFAULT_SITES, demoUsers, type SiteSpec } from './sites.js';
@@ -45,8 +44,8 @@ function checkOptions(o: CohortOptions, today: IsoDate, sites: readonly SiteSpec
     throw new CohortOptionError('seed', 'must be a non-negative whole number');
   }
   if (!isIsoDate(today)) throw new CohortOptionError('today', 'must be a date written YYYY-MM-DD');
-  if (today < plusDays(STUDY_START, 365) || today > '2100-12-31') {
-    throw new CohortOptionError('today', `must be between ${plusDays(STUDY_START, 365)} and 2100-12-31`);
+  if (today < addDays(STUDY_START, 365) || today > '2100-12-31') {
+    throw new CohortOptionError('today', `must be between ${addDays(STUDY_START, 365)} and 2100-12-31`);
   }
   if (sites.length === 0) throw new CohortOptionError('sites', 'give at least one site');
   if (new Set(sites.map((s) => s.code)).size !== sites.length) {
@@ -65,7 +64,7 @@ function drawBaselineDate(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
   const g = 2;
   const u = rng.next();
   const x = (-1 + Math.sqrt(1 + 2 * g * u * (1 + g / 2))) / g;
-  return plusDays(from, Math.floor(x * (daysFrom(from, to) + 1)));
+  return addDays(from, Math.floor(x * (daysBetween(from, to) + 1)));
 }
 
 /** Today's date in UTC. */

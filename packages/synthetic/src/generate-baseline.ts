@@ -1,5 +1,4 @@
-import { categoryOfType, type IsoDate, type MassType } from '@cmr-mass/core';
-import { plusDays } from './dates.js';
+import { categoryOfType, type IsoDate, type MassType, addDays } from '@cmr-mass/core';
 import {
   drawExamSetup,
   drawLesionFeatures,
@@ -99,9 +98,9 @@ export function generateBaseline(
   const rr = rng.fork('readings');
   const firstN = rr.int(1, CENTRAL_READERS);
   const secondN = ((firstN + rr.int(0, CENTRAL_READERS - 2)) % CENTRAL_READERS) + 1;
-  const readDate = plusDays(baselineDate, Math.round(rr.logNormal(7, 0.8)));
+  const readDate = addDays(baselineDate, Math.round(rr.logNormal(7, 0.8)));
   const second = rr.chance(SECOND_READER_SHARE);
-  const readDate2 = plusDays(readDate, Math.round(rr.logNormal(20, 0.6)));
+  const readDate2 = addDays(readDate, Math.round(rr.logNormal(20, 0.6)));
   if (readDate > today) return { examId, setup, reference, lesions, mimic, reader: null, records };
 
   const reader = readerKey(firstN);

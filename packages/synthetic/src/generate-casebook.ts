@@ -1,5 +1,4 @@
-import { type IsoDate, type MassType } from '@cmr-mass/core';
-import { daysFrom, plusDays } from './dates.js';
+import { type IsoDate, type MassType, daysBetween, addDays } from '@cmr-mass/core';
 import { generateBaseline } from './generate-baseline.js';
 import {
   cmrPlan,
@@ -61,7 +60,7 @@ function drawExclusion(
   if (prospective && u < 0.04) return 'consent_declined';
   const v = rng.next();
   if (v < 0.01) return 'follow_up_impossible';
-  if (hasMass && v < 0.025 && plusDays(baselineDate, 365) <= today) return 'mass_undetermined';
+  if (hasMass && v < 0.025 && addDays(baselineDate, 365) <= today) return 'mass_undetermined';
   return null;
 }
 
@@ -159,7 +158,7 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
       truth: { ...truthBase, atypical: baseline.mimic !== null, deathDate: null, eventDays: {} },
     };
   }
-  const todayDay = daysFrom(baselineDate, today);
+  const todayDay = daysBetween(baselineDate, today);
   const index0 = baseline.lesions[0]?.features ?? null;
   const care = planCare(rng.fork('care'), type, index0, person, baselineDate);
   const course = drawCourse(rng.fork('course'), type, person, care, index0, HORIZON_DAYS);
@@ -210,7 +209,7 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
       withdrawal === null
         ? null
         : {
-            date: plusDays(baselineDate, withdrawal.day),
+            date: addDays(baselineDate, withdrawal.day),
             reasonCode: withdrawal.reasonCode,
             reason: withdrawal.reason,
           },
@@ -218,13 +217,13 @@ export function generateParticipant(input: ParticipantInput): SyntheticParticipa
       lost === null || withdrawal !== null
         ? null
         : {
-            date: plusDays(baselineDate, lost.day),
+            date: addDays(baselineDate, lost.day),
             reason: 'Not reached at two consecutive visits (synthetic).',
           },
     truth: {
       ...truthBase,
       atypical: baseline.mimic !== null,
-      deathDate: deathDay === null ? null : plusDays(baselineDate, deathDay),
+      deathDate: deathDay === null ? null : addDays(baselineDate, deathDay),
       eventDays,
     },
   };

@@ -5,8 +5,8 @@ import {
   type MassType,
   type NyhaClass,
   type VisitMonth,
+  addDays,
 } from '@cmr-mass/core';
-import { plusDays } from './dates.js';
 import type { Baseline } from './generate-baseline.js';
 import type { Course } from './generate-events.js';
 import { drawExamSetup, drawQuantFor, examBody, lesionBody } from './generate-exam.js';
@@ -36,7 +36,7 @@ export interface CourseContext {
   readonly followUp: FollowUp;
 }
 
-const day = (c: CourseContext, d: number): IsoDate => plusDays(c.baselineDate, d);
+const day = (c: CourseContext, d: number): IsoDate => addDays(c.baselineDate, d);
 
 /**
  * Treatment records: those started by today and before death (and before a withdrawal); an end

@@ -6,8 +6,9 @@ import {
   type IsoDate,
   type VisitMonth,
   type WithdrawalReason,
+  daysBetween,
+  addDays,
 } from '@cmr-mass/core';
-import { daysFrom, plusDays } from './dates.js';
 import type { Course } from './generate-events.js';
 import type { Rng } from './rng.js';
 
@@ -56,7 +57,7 @@ export function drawFollowUp(
   course: Course,
   cmrWanted: CmrWanted
 ): FollowUp {
-  const todayDay = daysFrom(baselineDate, today);
+  const todayDay = daysBetween(baselineDate, today);
   const death = course.deathDay;
   let withdrawal: FollowUp['withdrawal'] = null;
   const wRng = rng.fork('withdrawal');
@@ -80,7 +81,7 @@ export function drawFollowUp(
   let failedVisits = 0;
   for (const month of VISIT_MONTHS) {
     const v = rng.fork(`visit-${month}`);
-    const targetDay = daysFrom(baselineDate, addMonths(baselineDate, month));
+    const targetDay = daysBetween(baselineDate, addMonths(baselineDate, month));
     const w = VISIT_WINDOWS[month];
     const outside = v.chance(0.08);
     const late = v.chance(0.8);
@@ -90,7 +91,7 @@ export function drawFollowUp(
         : -(w.before + v.int(1, 15))
       : Math.round(v.truncNormal(0, w.after / 2, -w.before, w.after));
     const day = Math.max(targetDay + offset, prevDay + 1);
-    const date = plusDays(baselineDate, day);
+    const date = addDays(baselineDate, day);
     const backlog = v.chance(0.4);
     const skipped = v.chance(0.04);
     const failed = v.chance(0.05);
@@ -133,7 +134,7 @@ export function drawFollowUp(
         contacts.push({
           month,
           day: last,
-          date: plusDays(baselineDate, last),
+          date: addDays(baselineDate, last),
           reached: false,
           mode: 'telephone',
           reportsDeath: false,
@@ -169,7 +170,7 @@ export function drawFollowUp(
     contacts.push({
       month,
       day: contactDay,
-      date: plusDays(baselineDate, contactDay),
+      date: addDays(baselineDate, contactDay),
       reached: true,
       mode: cmr ? 'outpatient' : mode,
       reportsDeath: false,

@@ -5,8 +5,10 @@ import {
   type Sex,
   type Smoking,
   type Symptom,
+  toEpochDay,
+  fromEpochDay,
+  addDays,
 } from '@cmr-mass/core';
-import { epochDay, isoOfDay, plusDays } from './dates.js';
 import type { AgeModel, TypeProfile } from './profiles/index.js';
 import type { Rng, Weighted } from './rng.js';
 import type { SiteSpec } from './sites.js';
@@ -67,7 +69,7 @@ export function drawPerson(
   const sex: Sex = rng.chance(d.male) ? 'male' : 'female';
   const ageYears = drawAge(rng, d.age);
   const ageDays = Math.floor(ageYears * 365.25);
-  const dateOfBirth = isoOfDay(epochDay(baselineDate) - ageDays);
+  const dateOfBirth = fromEpochDay(toEpochDay(baselineDate) - ageDays);
   const birthYear = Number(dateOfBirth.slice(0, 4));
   const adult = ageYears >= 18;
   const knownCancer = adult && rng.chance(d.knownCancer);
@@ -282,9 +284,9 @@ export function eligibilityBody(
 ): CreateBody<'eligibility'> {
   let assessedDate =
     recruitment === 'prospective'
-      ? plusDays(baselineDate, -rng.int(0, 14))
-      : plusDays(baselineDate, rng.int(0, 30));
-  if (exclusion === 'mass_undetermined') assessedDate = plusDays(baselineDate, rng.int(180, 365));
+      ? addDays(baselineDate, -rng.int(0, 14))
+      : addDays(baselineDate, rng.int(0, 30));
+  if (exclusion === 'mass_undetermined') assessedDate = addDays(baselineDate, rng.int(180, 365));
   if (assessedDate > today) assessedDate = today;
   const consent =
     exclusion === 'consent_declined'

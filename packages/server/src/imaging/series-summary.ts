@@ -1,6 +1,7 @@
 import type { NewInstance, NewSourceImage, SeriesSummary, UploadChanges } from '@cmr-mass/db';
 import {
   classifySeries,
+  geometryOf,
   groupSeries,
   groupSlices,
   inversionTimes,
@@ -9,25 +10,8 @@ import {
   type DicomImage,
   type DicomSeries,
   type SeriesClassification,
-  type SliceGeometry,
 } from '@cmr-mass/imaging';
 import { T1_SOURCE_KINDS, T2_SOURCE_KIND } from './views.js';
-
-function geometryOf(img: DicomImage, position: number): SliceGeometry {
-  return {
-    rows: img.rows,
-    columns: img.columns,
-    pixelSpacing: img.pixelSpacing,
-    sliceThickness: img.sliceThickness,
-    imagePositionPatient: img.imagePositionPatient,
-    imageOrientationPatient: img.imageOrientationPatient,
-    sliceLocation: img.sliceLocation,
-    position,
-    frameOfReferenceUid: img.frameOfReferenceUid,
-    studyInstanceUid: img.studyInstanceUid,
-    seriesInstanceUid: img.seriesInstanceUid,
-  };
-}
 
 function byInstanceOrder(a: DicomImage, b: DicomImage): number {
   return (
