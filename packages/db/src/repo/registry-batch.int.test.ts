@@ -1,4 +1,4 @@
-import { isDomainError, type Actor, type FormName } from '@cmr-mass/core';
+import { formNames, isDomainError, type Actor, type FormName } from '@cmr-mass/core';
 import { beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.js';
 import { dumpDatabaseText } from '../backup/logical-dump.js';
@@ -80,17 +80,7 @@ describeEachDialect('registry batch', (db) => {
   async function casebookOf(participantId: string): Promise<Record<string, Rec[]>> {
     const repo = study.repo(study.actors.investigatorA);
     const out: Record<string, Rec[]> = {};
-    for (const form of [
-      'identifiers',
-      'eligibility',
-      'cmr_exam',
-      'lesion_finding',
-      'reading',
-      'reference_diagnosis',
-      'treatment',
-      'follow_up_visit',
-      'outcome_event',
-    ] as const) {
+    for (const form of formNames.filter((f) => f !== 'participant')) {
       const page = await repo.list(form, { participantId, limit: 100 });
       out[form] = page.items.map((r) => stable(r as unknown as Rec));
     }
@@ -149,6 +139,10 @@ describeEachDialect('registry batch', (db) => {
     expect(after.status).toBe(before.status);
   });
 
+  /** A valid treatment of the single-create participant (with `extra` fields). */
+  const treatment = (extra: Record<string, unknown> = {}): never =>
+    ({ participantId: single.participant, type: 'conservative', startDate: '2025-05-21', ...extra }) as never;
+
   async function refusedUnchanged(work: (b: RegistryBatch) => Promise<unknown>) {
     const before = await dumpDatabaseText(study.handle);
     let error: unknown;
@@ -190,21 +184,9 @@ describeEachDialect('registry batch', (db) => {
 
   it('checks each record’s author: access, blinding of readers, other sites', async () => {
     const otherSite: Actor = study.actors.coordinatorB;
-    const e1 = await refusedUnchanged((b) =>
-      b.create(testContext(otherSite), 'treatment', {
-        participantId: single.participant,
-        type: 'conservative',
-        startDate: '2025-05-21',
-      } as never)
-    );
+    const e1 = await refusedUnchanged((b) => b.create(testContext(otherSite), 'treatment', treatment()));
     expect(e1.code).toBe('forbidden');
-    const e2 = await refusedUnchanged((b) =>
-      b.create(reader, 'treatment', {
-        participantId: single.participant,
-        type: 'conservative',
-        startDate: '2025-05-21',
-      } as never)
-    );
+    const e2 = await refusedUnchanged((b) => b.create(reader, 'treatment', treatment()));
     expect(e2.code).toBe('forbidden');
   });
 
@@ -216,12 +198,7 @@ describeEachDialect('registry batch', (db) => {
     expect(dup.code).toBe('duplicate');
     expect(dup.field).toBe('lesionId');
     const lesion = await refusedUnchanged((b) =>
-      b.create(staff, 'treatment', {
-        participantId: single.participant,
-        lesionId: other.lesion,
-        type: 'conservative',
-        startDate: '2025-05-21',
-      } as never)
+      b.create(staff, 'treatment', treatment({ lesionId: other.lesion }))
     );
     expect(lesion.field).toBe('lesionId');
     const visit = await refusedUnchanged((b) =>

@@ -53,6 +53,12 @@ describe('cohenKappa', () => {
         [3, 4],
       ])
     ).toThrow(StatsInputError);
+    expect(() =>
+      cohenKappa([
+        [1, 2, 3],
+        [3, 4, 5],
+      ])
+    ).toThrow(expect.objectContaining({ field: 'table[0]' }));
   });
 });
 

@@ -2,6 +2,7 @@ import { StatsComputationError, StatsInputError } from '../errors.js';
 import { accurateSum } from '../math/accurate-sum.js';
 import { qnorm, twoSidedNormalP } from '../math/normal.js';
 import { freeze, type MethodInfo } from '../result.js';
+import { tableMargins } from '../tables/contingency.js';
 
 /** Agreement weights of Cohen's kappa. */
 export const KappaWeights = {
@@ -83,15 +84,8 @@ export function cohenKappa(
   const weights = options.weights ?? 'unweighted';
   const confLevel = options.confLevel ?? 0.95;
   const k = table.length;
-  if (k < 2) throw new StatsInputError('table', 'table must be k x k with k >= 2');
-  table.forEach((row, i) => {
-    if (row.length !== k) throw new StatsInputError(`table[${i}]`, `row ${i} must have ${k} counts`);
-    row.forEach((v, j) => {
-      if (!Number.isFinite(v) || v < 0) {
-        throw new StatsInputError(`table[${i}][${j}]`, 'counts must be finite numbers >= 0');
-      }
-    });
-  });
+  tableMargins(table); // a rectangle of finite counts >= 0, at least 2 x 2 (names the bad cell)
+  if (table[0]!.length !== k) throw new StatsInputError('table[0]', `row 0 must have ${k} counts (k x k)`);
   const cell = (i: number, j: number): number => table[i]![j]!;
   const all: number[] = [];
   for (let j = 0; j < k; j++) for (let i = 0; i < k; i++) all.push(cell(i, j)); // R's column-major order

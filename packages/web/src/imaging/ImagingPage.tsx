@@ -50,7 +50,7 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
   const lesionParam = route.query.get('lesion');
   const [sourceSeries, setSourceSeries] = useState<string | null | undefined>(undefined);
   const images = useExamImages(api, p.examId, sourceSeries);
-  const maps = { data: images.entries, error: images.error, refetch: images.list.refetch };
+  const entries = images.entries;
   const lesions = useQuery({
     queryKey: ['lesions', p.examId],
     queryFn: () => api.list('lesion_finding', { examId: p.examId, pageSize: 100 }),
@@ -58,11 +58,11 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
   const [pending, setPending] = useState<PendingApply | null>(null);
   const [rois, setRois] = useState<readonly Roi[]>([]);
   const bloodRoi = useMemo(() => bloodPolygon(rois), [rois]);
-  const refetchMaps = maps.refetch;
+  const refetchMaps = images.list.refetch;
   const onMapsChanged = useCallback(() => {
     void refetchMaps();
   }, [refetchMaps]);
-  const t1Maps = useMemo(() => (maps.data ?? []).filter((m) => m.kind === 't1'), [maps.data]);
+  const t1Maps = useMemo(() => (entries ?? []).filter((m) => m.kind === 't1'), [entries]);
   const canCompute = can(user, 'create', 'imaging', user.siteId ?? 'any-site');
 
   const save = async (a: PendingApply, reason?: string): Promise<void> => {
@@ -103,7 +103,7 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
     else await save(a);
   };
 
-  const unavailable = maps.error instanceof NotFoundError;
+  const unavailable = images.error instanceof NotFoundError;
   return (
     <Stack gap="xs">
       <Anchor href={href(`/exams/${p.examId}`)} size="xs">
@@ -116,7 +116,7 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
         <SeriesUpload
           examId={p.examId}
           onUploaded={() => {
-            void maps.refetch();
+            void refetchMaps();
             void queryClient.invalidateQueries({ queryKey: ['series', p.examId] });
           }}
         />
@@ -137,9 +137,9 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
           {t('imaging.notConnected')}
         </Alert>
       )}
-      {maps.error && !unavailable && (
+      {images.error && !unavailable && (
         <Text size="xs" c="red">
-          {l.message(null, maps.error instanceof Error ? maps.error.message : String(maps.error))}
+          {l.message(null, images.error instanceof Error ? images.error.message : String(images.error))}
         </Text>
       )}
       {images.series.length > 0 && (
@@ -159,11 +159,11 @@ export function ImagingPage(p: { readonly examId: string }): ReactElement {
         />
       )}
       {images.loading && <Loader size="xs" aria-label={t('common.loading')} />}
-      {maps.data && maps.data.length === 0 && <Text size="sm">{t('imaging.noImage')}</Text>}
-      {maps.data && maps.data.length > 0 && (
+      {entries && entries.length === 0 && <Text size="sm">{t('imaging.noImage')}</Text>}
+      {entries && entries.length > 0 && (
         <Card withBorder padding="sm">
           <ImagingWorkbench
-            entries={maps.data}
+            entries={entries}
             onApply={(e, r, s, tg) => void apply(e, r, s, tg)}
             onRois={setRois}
           />

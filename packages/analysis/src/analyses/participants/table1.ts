@@ -170,9 +170,6 @@ export const TABLE1_VARIABLES: readonly Spec[] = [
   },
 ];
 
-/** Cohorts compared by the tests (the "all" column is not a group). */
-const TESTED_COHORTS = COHORTS;
-
 function testHead(spec: Spec, test: 'table' | 'kruskal'): AnalysisHead {
   const expr = spec.kind === 'binary' && spec.r ? spec.r : `d$${spec.variable}`;
   return {
@@ -232,7 +229,8 @@ function buildRow(
   rows: readonly Row[],
   quartiles: Quartiles | null
 ): Table1Row {
-  const cohortCells = <T>(cells: readonly T[]): T[] => cells.slice(1, 1 + TESTED_COHORTS.length);
+  // The tests compare the cohorts' columns, not "all".
+  const cohortCells = <T>(cells: readonly T[]): T[] => cells.filter((_, i) => TABLE1_COLUMNS[i] !== 'all');
   const raw = (r: Row): unknown => r[spec.variable];
   switch (spec.kind) {
     case 'binary': {
