@@ -72,7 +72,7 @@ export { polygonMask, ellipseMask } from './roi/shape-masks.js';
 export type { PixelPoint, Ellipse } from './roi/shape-masks.js';
 
 // Outputs
-export { writeMapOutputs, renderSliceFiles } from './output/write-map-outputs.js';
+export { writeMapOutputs, renderSliceFiles, mapSeriesUidOf } from './output/write-map-outputs.js';
 export type { MapSidecar, WriteMapOptions } from './output/write-map-outputs.js';
 export { renderPreviewPng, displayRange, niceCeil } from './output/render-preview.js';
 export type { PreviewOptions } from './output/render-preview.js';

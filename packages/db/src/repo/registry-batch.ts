@@ -1,8 +1,8 @@
 import { badRequest, type FormName, type RuleViolation } from '@cmr-mass/core';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { appendStampedAudit, type StampedAuditEvent } from '../audit/append.js';
 import type { DbHandle } from '../handle/open.js';
-import type { DB, LooseDB } from '../schema/tables.js';
+import type { DB } from '../schema/tables.js';
 import { loadCasebookFacts, type CasebookFacts } from './casebook-dates.js';
 import type { RepoContext } from './context.js';
 import { codecOf, type FormRecords } from './form-codec.js';
@@ -19,7 +19,7 @@ import {
   STATUS_FORMS,
   type EligibilityFacts,
 } from './status.js';
-import type { Tx } from './unit-of-work.js';
+import { txOf, type Tx } from './unit-of-work.js';
 
 type Rec = Readonly<Record<string, unknown>>;
 
@@ -275,16 +275,9 @@ export async function registryBatch<T>(
     let busy = false;
     const txFor = (ctx: RepoContext): Tx => {
       const at = ctx.now().toISOString();
-      return {
-        db: trx,
-        loose: trx as unknown as Kysely<LooseDB>,
-        dialect: handle.dialect,
-        ctx,
-        at,
-        audit: (event) => {
-          events.push({ actor: ctx.actor, at, event });
-        },
-      };
+      return txOf(trx, handle.dialect, ctx, at, (event) => {
+        events.push({ actor: ctx.actor, at, event });
+      });
     };
     const batch: RegistryBatch = {
       async create(ctx, form, input) {

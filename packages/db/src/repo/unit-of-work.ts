@@ -18,6 +18,17 @@ export interface Tx {
   audit(event: AuditEvent): void;
 }
 
+/** The {@link Tx} view of an open transaction, with `audit` as given. */
+export function txOf(
+  trx: Transaction<DB>,
+  dialect: Dialect,
+  ctx: RepoContext,
+  at: string,
+  audit: (event: AuditEvent) => void
+): Tx {
+  return { db: trx, loose: trx as unknown as Kysely<LooseDB>, dialect, ctx, at, audit };
+}
+
 /**
  * Runs `work` in one transaction and appends its audit events at the end of that same transaction.
  * Any throw rolls everything back, the audit rows included: nothing is half-written.
@@ -30,16 +41,9 @@ export async function runAudited<T>(
   const at = ctx.now().toISOString();
   return handle.db.transaction().execute(async (trx) => {
     const events: AuditEvent[] = [];
-    const tx: Tx = {
-      db: trx,
-      loose: trx as unknown as Kysely<LooseDB>,
-      dialect: handle.dialect,
-      ctx,
-      at,
-      audit: (e) => {
-        events.push(e);
-      },
-    };
+    const tx = txOf(trx, handle.dialect, ctx, at, (e) => {
+      events.push(e);
+    });
     const result = await work(tx);
     await appendAudit(trx, handle.dialect, ctx.actor, at, events);
     return result;

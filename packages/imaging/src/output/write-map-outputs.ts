@@ -155,6 +155,20 @@ export function renderSliceFiles(
 }
 
 /**
+ * The SeriesInstanceUID of a map series: derived from the kind, model, source series and every
+ * slice's pixels, so the same computation gives the same UID and another result another one.
+ */
+export function mapSeriesUidOf(result: MapResult): string {
+  return derivedUid(
+    'series',
+    result.kind,
+    result.model,
+    result.seriesInstanceUid,
+    ...result.slices.map((s) => contentHash(s.values))
+  );
+}
+
+/**
  * Writes every slice of a map into `dir`: `<kind>_<k>.f32` (little-endian float32, row-major, NaN
  * where not fitted), `<kind>_<k>_r2.f32` (T1, T2), `<kind>_<k>.json` (sidecar), `<kind>_<k>.dcm`
  * (DICOM MR image with rescale to the map's units, same frame of reference and geometry as the
@@ -171,13 +185,7 @@ export async function writeMapOutputs(
   options: WriteMapOptions = {}
 ): Promise<MapSidecar[]> {
   const target = resolve(dir);
-  const mapSeriesUid = derivedUid(
-    'series',
-    result.kind,
-    result.model,
-    result.seriesInstanceUid,
-    ...result.slices.map((s) => contentHash(s.values))
-  );
+  const mapSeriesUid = mapSeriesUidOf(result);
   const rendered = result.slices.map((s) => renderSliceFiles(result, s, mapSeriesUid, options));
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });

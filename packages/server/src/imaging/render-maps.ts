@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { NewMap } from '@cmr-mass/db';
 import {
-  derivedUid,
   float32LeBytes,
+  mapSeriesUidOf,
   renderSliceFiles,
   type DicomImage,
   type MapResult,
@@ -42,12 +41,6 @@ export function pseudonymousTemplate(
   return { ...template, patientStudy: { ...kept, PatientName: studyId, PatientID: studyId } };
 }
 
-function contentHash(values: Float32Array): string {
-  return createHash('sha256')
-    .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
-    .digest('hex');
-}
-
 /** What a map's rows need beyond the engine's result. */
 export interface MapSource {
   /** The source series' kind (imaging's `SeriesKind`), from which the sequence follows. */
@@ -65,13 +58,7 @@ export interface MapSource {
  * template. The derived series UID is tied to the content, as `writeMapOutputs` does.
  */
 export function renderMaps(result: MapResult, source: MapSource): NewMap[] {
-  const mapSeriesUid = derivedUid(
-    'series',
-    result.kind,
-    result.model,
-    result.seriesInstanceUid,
-    ...result.slices.map((s) => contentHash(s.values))
-  );
+  const mapSeriesUid = mapSeriesUidOf(result);
   return result.slices.map((raw) => {
     const slice: MapSlice = { ...raw, template: pseudonymousTemplate(raw.template, source.studyId) };
     const { files, sidecar } = renderSliceFiles(
